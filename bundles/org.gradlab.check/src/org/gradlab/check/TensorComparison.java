@@ -1,0 +1,81 @@
+package org.gradlab.check;
+
+import java.util.Arrays;
+
+import org.gradlab.core.Tensor;
+
+/**
+ * Compares tensors element by element with |a − e| ≤ atol + rtol·|e| and reports the worst
+ * element (by the ratio of its error to its allowance), never a matrix dump.
+ */
+public final class TensorComparison {
+    private TensorComparison() {
+    }
+
+    public static Comparison compare(String name, Tensor expected, Tensor actual, double rtol, double atol) {
+        if (actual == null) {
+            return new Comparison(name, false, Double.POSITIVE_INFINITY, name + ": no tensor was returned (null)");
+        }
+        if (!expected.sameShape(actual)) {
+            return new Comparison(name, false, Double.POSITIVE_INFINITY, name + ": shape "
+                    + Arrays.toString(actual.shape()) + " but expected " + Arrays.toString(expected.shape()));
+        }
+        int worst = -1;
+        double worstRatio = 0.0;
+        double worstRel = 0.0;
+        int nonFinite = 0;
+        for (int i = 0; i < expected.numel(); i++) {
+            double e = expected.getFlat(i);
+            double a = actual.getFlat(i);
+            if (Double.isNaN(a) || Double.isInfinite(a) && a != e) {
+                nonFinite++;
+                if (worstRatio != Double.POSITIVE_INFINITY) {
+                    worst = i;
+                    worstRatio = Double.POSITIVE_INFINITY;
+                    worstRel = Double.POSITIVE_INFINITY;
+                }
+                continue;
+            }
+            double err = a == e ? 0.0 : Math.abs(a - e);
+            double ratio = err / (atol + rtol * Math.abs(e));
+            if (ratio > worstRatio) {
+                worstRatio = ratio;
+                worst = i;
+            }
+            worstRel = Math.max(worstRel, relativeError(a, e, atol));
+        }
+        if (worst < 0 || worstRatio <= 1.0) {
+            return new Comparison(name, true, worstRel, name + ": ok (" + expected.numel()
+                    + " elements, worst relative error " + format(worstRel) + ")");
+        }
+        int[] index = unravel(worst, expected.shape());
+        double e = expected.getFlat(worst);
+        double a = actual.getFlat(worst);
+        String detail = nonFinite > 0
+                ? nonFinite + " element(s) are NaN or infinite; first at " + Arrays.toString(index)
+                        + ": expected " + e + ", got " + a
+                : "worst element " + Arrays.toString(index) + ": expected " + e + ", got " + a
+                        + " (relative error " + format(relativeError(a, e, atol))
+                        + ", allowed rtol " + rtol + " atol " + atol + ")";
+        return new Comparison(name, false, worstRel, name + ": mismatch, " + detail);
+    }
+
+    /** |a − e| / max(|e|, atol): relative where e is not tiny, absolute against atol where it is. */
+    public static double relativeError(double a, double e, double atol) {
+        return a == e ? 0.0 : Math.abs(a - e) / Math.max(Math.abs(e), Math.max(atol, Double.MIN_NORMAL));
+    }
+
+    /** Row-major position → index. */
+    public static int[] unravel(int flat, int[] shape) {
+        int[] index = new int[shape.length];
+        for (int d = shape.length - 1; d >= 0; d--) {
+            index[d] = shape[d] == 0 ? 0 : flat % shape[d];
+            flat = shape[d] == 0 ? 0 : flat / shape[d];
+        }
+        return index;
+    }
+
+    static String format(double v) {
+        return String.format(java.util.Locale.ROOT, "%.3g", v);
+    }
+}

@@ -1,0 +1,2 @@
+/** Conformance checker that grades an implementation against golden vectors. */
+package org.gradlab.check;

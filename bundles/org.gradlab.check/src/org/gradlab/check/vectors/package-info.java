@@ -1,0 +1,2 @@
+/** Golden test-vector model: loading, comparing and reporting. */
+package org.gradlab.check.vectors;

@@ -1,0 +1,2 @@
+/** Primitive tensor type and the student contracts. */
+package org.gradlab.core;

@@ -1,0 +1,2 @@
+/** Tensor storage and numeric kernels backing the reference engine. */
+package org.gradlab.engine.backend;

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Fast inner loop for engineers: compiles the headless bundles and their test fragments with
+# plain javac and runs JUnit's console launcher, without Tycho/OSGi. `./gradlab test` is the
+# real build; this is for seconds-long edit/test cycles.
+#   releng/quicktest.sh                 # all tests
+#   releng/quicktest.sh -c org.gradlab.engine.nn.Conv2dTest   (any console-launcher selector)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+junit=$(ls ~/.m2/repository/org/junit/platform/junit-platform-console-standalone/1.13.*/junit-platform-console-standalone-1.13.*.jar 2>/dev/null | tail -n 1)
+if [ -z "$junit" ]; then
+  "$root/mvnw" -q dependency:get -Dartifact=org.junit.platform:junit-platform-console-standalone:1.13.4
+  junit=$(ls ~/.m2/repository/org/junit/platform/junit-platform-console-standalone/1.13.*/*.jar | tail -n 1)
+fi
+out=${QUICKTEST_OUT:-/tmp/gradlab-quicktest}
+rm -rf "$out" && mkdir -p "$out/main" "$out/test"
+bundles="core check engine cli"
+srcs=()
+for b in $bundles; do
+  [ -d "$root/bundles/org.gradlab.$b/src" ] && srcs+=($(find "$root/bundles/org.gradlab.$b/src" -name '*.java'))
+done
+"$java_home/bin/javac" --release 21 -nowarn -d "$out/main" "${srcs[@]}"
+tsrcs=()
+for b in $bundles; do
+  [ -d "$root/bundles/org.gradlab.$b.tests/src" ] && tsrcs+=($(find "$root/bundles/org.gradlab.$b.tests/src" -name '*.java'))
+done
+"$java_home/bin/javac" --release 21 -nowarn -cp "$out/main:$junit" -d "$out/test" "${tsrcs[@]}"
+cd "$root/bundles/org.gradlab.engine.tests"   # tests resolve vectors/ relative to their fragment
+if [ $# -eq 0 ]; then set -- --scan-classpath "$out/test"; fi
+exec "$java_home/bin/java" -jar "$junit" execute --disable-banner --details=summary \
+  -cp "$out/main:$out/test" "$@"
