@@ -1,0 +1,52 @@
+package org.gradlab.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** The {@code gradlab} command: dispatches to one class per subcommand. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            usage(out);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "conformance" -> ConformanceCommand.run(rest, out, err);
+                case "autodiff" -> AutodiffCommand.run(rest, out, err);
+                case "summary" -> SummaryCommand.run(rest, out, err);
+                default -> {
+                    err.println("gradlab: unknown command '" + args[0] + "'");
+                    usage(err);
+                    yield 2;
+                }
+            };
+        } catch (RuntimeException e) {
+            // A bug of ours, not bad input: say so plainly, with the trace for the report.
+            err.println("gradlab " + args[0] + ": internal error: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    static void usage(PrintStream out) {
+        out.println("""
+                usage: gradlab COMMAND [ARGS]
+
+                  conformance FILE… [--emit OUT.json] [--rtol R] [--atol A]
+                                     run the reference engine on test-vector cases and compare
+                  autodiff EXPR --at x=3,c=5 [--dot FILE]
+                                     scalar reverse-mode autodiff of a formula, node by node
+                  summary MODEL [--input C×H×W]
+                                     layer table: output shapes, parameters, receptive field, mult-adds
+                  build | test      (handled by the ./gradlab launcher)""");
+    }
+}
