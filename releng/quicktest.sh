@@ -12,8 +12,8 @@ if [ -z "$junit" ]; then
   "$root/mvnw" -q dependency:get -Dartifact=org.junit.platform:junit-platform-console-standalone:1.13.4
   junit=$(ls ~/.m2/repository/org/junit/platform/junit-platform-console-standalone/1.13.*/*.jar | tail -n 1)
 fi
-out=${QUICKTEST_OUT:-/tmp/gradlab-quicktest}
-rm -rf "$out" && mkdir -p "$out/main" "$out/test"
+out=${QUICKTEST_OUT:-$(mktemp -d /tmp/gradlab-quicktest.XXXXXX)}   # per run: parallel runs must not share classes
+rm -rf "$out/main" "$out/test" && mkdir -p "$out/main" "$out/test"
 bundles="core check engine cli"
 srcs=()
 for b in $bundles; do

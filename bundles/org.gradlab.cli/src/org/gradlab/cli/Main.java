@@ -1,6 +1,9 @@
 package org.gradlab.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** The {@code gradlab} command: dispatches to one class per subcommand. */
@@ -9,7 +12,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        // UTF-8 whatever the locale: output uses ∂ and × and must read the same on every machine.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -23,6 +29,7 @@ public final class Main {
                 case "conformance" -> ConformanceCommand.run(rest, out, err);
                 case "autodiff" -> AutodiffCommand.run(rest, out, err);
                 case "summary" -> SummaryCommand.run(rest, out, err);
+                case "bench" -> BenchCommand.run(rest, out, err);
                 default -> {
                     err.println("gradlab: unknown command '" + args[0] + "'");
                     usage(err);
@@ -47,6 +54,8 @@ public final class Main {
                                      scalar reverse-mode autodiff of a formula, node by node
                   summary MODEL [--input C×H×W]
                                      layer table: output shapes, parameters, receptive field, mult-adds
+                  bench [--dtype float64|float32|both] [--repeat N]
+                                     time forward + backward of the heavy ops (median per iteration)
                   build | test      (handled by the ./gradlab launcher)""");
     }
 }

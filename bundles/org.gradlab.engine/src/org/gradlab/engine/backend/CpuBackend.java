@@ -1,8 +1,10 @@
 package org.gradlab.engine.backend;
 
+import java.util.Arrays;
 
 import org.gradlab.core.DType;
 import org.gradlab.core.ShapeMismatchException;
+import org.gradlab.core.Shapes;
 import org.gradlab.core.Tensor;
 import org.gradlab.core.spi.Kernels;
 import org.gradlab.core.spi.TensorData;
@@ -44,6 +46,132 @@ public class CpuBackend implements Backend {
         double[] c = new double[m * n];
         Kernels.gemm(transA, transB, m, n, k, TensorData.read(a), 0, TensorData.read(b), 0, c, 0);
         return TensorData.wrap(dtype, new int[] {m, n}, c);
+    }
+
+    // Convolutions run as one matrix product per (sample, group) over the im2col matrix:
+    // out_g (O/G × L) = W_g (O/G × K) · cols (K × L), with K = C/G·kH·kW and L = OH·OW.
+
+    @Override
+    public Tensor conv2d(Tensor input, Tensor weight, ConvGeometry g) {
+        int[] outShape = g.outputShape("conv2d", input.shape(), weight.shape());
+        ConvDims d = new ConvDims(input.shape(), weight.shape(), outShape, g);
+        double[] x = TensorData.read(input);
+        double[] w = TensorData.read(weight);
+        double[] out = new double[Shapes.numel(outShape)];
+        double[] cols = d.pointwise() ? null : new double[d.k * d.l];
+        for (int n = 0; n < d.n; n++) {
+            for (int grp = 0; grp < d.groups; grp++) {
+                double[] b = x;
+                int bOff = d.inputOffset(n, grp);
+                if (!d.pointwise()) {
+                    Im2col.im2col(x, bOff, d.cg, d.h, d.w, d.kh, d.kw, g, d.oh, d.ow, cols);
+                    b = cols;
+                    bOff = 0;
+                }
+                Kernels.gemm(false, false, d.og, d.l, d.k, w, grp * d.og * d.k, b, bOff, out, d.outOffset(n, grp));
+            }
+        }
+        return TensorData.wrap(dtype, outShape, out);
+    }
+
+    @Override
+    public Tensor conv2dInputGrad(Tensor gradOut, Tensor weight, int[] inputShape, ConvGeometry g) {
+        int[] full = g.outputShape("conv2d input gradient", inputShape, weight.shape());
+        ConvDims d = new ConvDims(inputShape, weight.shape(), checkGradOut("conv2d input gradient", gradOut, full), g);
+        double[] gy = TensorData.read(gradOut);
+        double[] w = TensorData.read(weight);
+        double[] dx = new double[Shapes.numel(inputShape)];
+        double[] cols = d.pointwise() ? null : new double[d.k * d.l];
+        for (int n = 0; n < d.n; n++) {
+            for (int grp = 0; grp < d.groups; grp++) {
+                if (d.pointwise()) {
+                    Kernels.gemm(true, false, d.k, d.l, d.og, w, grp * d.og * d.k, gy, d.outOffset(n, grp), dx,
+                            d.inputOffset(n, grp));
+                    continue;
+                }
+                // cols (K × L) = W_gᵀ · gradOut_g, then folded back onto the input planes.
+                Arrays.fill(cols, 0.0);
+                Kernels.gemm(true, false, d.k, d.l, d.og, w, grp * d.og * d.k, gy, d.outOffset(n, grp), cols, 0);
+                Im2col.col2im(cols, d.cg, d.h, d.w, d.kh, d.kw, g, d.oh, d.ow, dx, d.inputOffset(n, grp));
+            }
+        }
+        return TensorData.wrap(dtype, inputShape, dx);
+    }
+
+    @Override
+    public Tensor conv2dWeightGrad(Tensor gradOut, Tensor input, int[] weightShape, ConvGeometry g) {
+        int[] full = g.outputShape("conv2d weight gradient", input.shape(), weightShape);
+        ConvDims d = new ConvDims(input.shape(), weightShape, checkGradOut("conv2d weight gradient", gradOut, full), g);
+        double[] gy = TensorData.read(gradOut);
+        double[] x = TensorData.read(input);
+        double[] dw = new double[Shapes.numel(weightShape)];
+        double[] cols = d.pointwise() ? null : new double[d.k * d.l];
+        for (int n = 0; n < d.n; n++) {
+            for (int grp = 0; grp < d.groups; grp++) {
+                // dW_g (O/G × K) += gradOut_g (O/G × L) · colsᵀ
+                double[] b = x;
+                int bOff = d.inputOffset(n, grp);
+                if (!d.pointwise()) {
+                    Im2col.im2col(x, bOff, d.cg, d.h, d.w, d.kh, d.kw, g, d.oh, d.ow, cols);
+                    b = cols;
+                    bOff = 0;
+                }
+                Kernels.gemm(false, true, d.og, d.k, d.l, gy, d.outOffset(n, grp), b, bOff, dw, grp * d.og * d.k);
+            }
+        }
+        return TensorData.wrap(dtype, weightShape, dw);
+    }
+
+    /** gradOut must be (N, O, OH', OW') with 1 ≤ OH' ≤ OH and 1 ≤ OW' ≤ OW of the full convolution output. */
+    private static int[] checkGradOut(String op, Tensor gradOut, int[] full) {
+        int[] s = gradOut.shape();
+        if (s.length != 4 || s[0] != full[0] || s[1] != full[1] || s[2] < 1 || s[2] > full[2] || s[3] < 1
+                || s[3] > full[3]) {
+            throw ShapeMismatchException.of(op, "grad_output does not fit the convolution output "
+                    + Arrays.toString(full), s, full);
+        }
+        return s;
+    }
+
+    /**
+     * Sizes and flat offsets of one convolution; {@code outShape} is the grad_output's actual shape.
+     * A pointwise (1×1, stride 1, unpadded) convolution needs no im2col: the input planes already
+     * are the column matrix, which saves a copy in the 1×1 layers of bottleneck networks.
+     */
+    private static final class ConvDims {
+        final int n, c, h, w, o, kh, kw, oh, ow, groups, cg, og, k, l;
+        private final boolean pointwise;
+
+        ConvDims(int[] inputShape, int[] weightShape, int[] outShape, ConvGeometry g) {
+            n = inputShape[0];
+            c = inputShape[1];
+            h = inputShape[2];
+            w = inputShape[3];
+            o = weightShape[0];
+            kh = weightShape[2];
+            kw = weightShape[3];
+            oh = outShape[2];
+            ow = outShape[3];
+            groups = g.groups();
+            cg = c / groups;
+            og = o / groups;
+            k = cg * kh * kw;
+            l = oh * ow;
+            pointwise = kh == 1 && kw == 1 && g.strideH() == 1 && g.strideW() == 1 && g.padH() == 0 && g.padW() == 0
+                    && oh == h && ow == w;
+        }
+
+        boolean pointwise() {
+            return pointwise;
+        }
+
+        int inputOffset(int sample, int group) {
+            return (sample * c + group * cg) * h * w;
+        }
+
+        int outOffset(int sample, int group) {
+            return (sample * o + group * og) * l;
+        }
     }
 
     @Override

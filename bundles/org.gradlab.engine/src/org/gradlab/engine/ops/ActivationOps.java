@@ -1,11 +1,65 @@
 package org.gradlab.engine.ops;
 
-/** Registers this op family's cases with the {@link OpRegistry}. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.gradlab.core.Layer;
+import org.gradlab.core.Parameter;
+import org.gradlab.core.Rng;
+import org.gradlab.core.Tensor;
+import org.gradlab.engine.nn.ELU;
+import org.gradlab.engine.nn.LeakyReLU;
+import org.gradlab.engine.nn.Linear;
+import org.gradlab.engine.nn.LogSoftmax;
+import org.gradlab.engine.nn.Maxout;
+import org.gradlab.engine.nn.PReLU;
+import org.gradlab.engine.nn.ReLU;
+import org.gradlab.engine.nn.Sigmoid;
+import org.gradlab.engine.nn.Softmax;
+import org.gradlab.engine.nn.Tanh;
+
+/** Registers linear and the activation ops: each builds the engine layer and runs forward and backward once. */
 final class ActivationOps {
     private ActivationOps() {
     }
 
     static void register(OpRegistry r) {
-        // filled in by the family's author
+        r.tensor("linear", (attrs, in, g) -> {
+            Tensor weight = in.get("weight", 2);
+            Tensor bias = in.optional("bias");
+            // The random init is overwritten by the given weights; any seed will do.
+            Linear layer = new Linear(weight.dtype(), weight.size(1), weight.size(0), bias != null, new Rng(0));
+            layer.weight().value().copyFrom(weight);
+            if (bias != null) {
+                layer.bias().value().copyFrom(bias);
+            }
+            return run(layer, in.get("input"), g);
+        });
+        r.tensor("relu", (attrs, in, g) -> run(new ReLU(), in.get("input"), g));
+        r.tensor("sigmoid", (attrs, in, g) -> run(new Sigmoid(), in.get("input"), g));
+        r.tensor("tanh", (attrs, in, g) -> run(new Tanh(), in.get("input"), g));
+        r.tensor("leaky_relu", (attrs, in, g) ->
+                run(new LeakyReLU(attrs.real("negative_slope", 0.01)), in.get("input"), g));
+        r.tensor("elu", (attrs, in, g) -> run(new ELU(attrs.real("alpha", 1.0)), in.get("input"), g));
+        r.tensor("prelu", (attrs, in, g) -> {
+            Tensor weight = in.get("weight", 1);
+            PReLU layer = new PReLU(weight.dtype(), weight.numel(), 0.25);
+            layer.weight().value().copyFrom(weight);
+            return run(layer, in.get("input"), g);
+        });
+        r.tensor("softmax", (attrs, in, g) -> run(new Softmax(attrs.integer("dim")), in.get("input"), g));
+        r.tensor("log_softmax", (attrs, in, g) -> run(new LogSoftmax(attrs.integer("dim")), in.get("input"), g));
+        r.tensor("maxout", (attrs, in, g) -> run(new Maxout(attrs.integer("pieces")), in.get("input"), g));
+    }
+
+    /** One forward and backward of a layer; grads for "input" and for each parameter by its name. */
+    static OpResult run(Layer layer, Tensor input, Tensor gradOutput) {
+        Tensor output = layer.forward(input);
+        Map<String, Tensor> grads = new LinkedHashMap<>();
+        grads.put("input", layer.backward(gradOutput));
+        for (Parameter p : layer.parameters()) {
+            grads.put(p.name(), p.grad());
+        }
+        return new OpResult(output, grads);
     }
 }

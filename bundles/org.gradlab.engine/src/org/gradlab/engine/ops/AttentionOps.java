@@ -1,11 +1,51 @@
 package org.gradlab.engine.ops;
 
-/** Registers this op family's cases with the {@link OpRegistry}. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.gradlab.core.Rng;
+import org.gradlab.core.Tensor;
+import org.gradlab.engine.nn.MultiheadAttention;
+import org.gradlab.engine.nn.ScaledDotProductAttention;
+
+/**
+ * Registers scaled_dot_product_attention {is_causal} and multi_head_attention {num_heads,
+ * is_causal} (batch first, query (N, L, E), key and value (N, S, E), PyTorch's packed in_proj).
+ */
 final class AttentionOps {
     private AttentionOps() {
     }
 
     static void register(OpRegistry r) {
-        // filled in by the family's author
+        r.tensor("scaled_dot_product_attention", (attrs, in, g) -> {
+            ScaledDotProductAttention attention = new ScaledDotProductAttention();
+            Tensor output = attention.forward(in.get("query"), in.get("key"), in.get("value"),
+                    attrs.bool("is_causal", false));
+            return new OpResult(output, grads(attention.backward(g)));
+        });
+        r.tensor("multi_head_attention", (attrs, in, g) -> {
+            Tensor query = in.get("query", 3);
+            MultiheadAttention mha = new MultiheadAttention(query.dtype(), query.size(2), attrs.integer("num_heads"),
+                    new Rng(0));
+            String[] names = {"in_proj_weight", "in_proj_bias", "out_proj_weight", "out_proj_bias"};
+            for (int i = 0; i < names.length; i++) {
+                NormalizationOps.load("multi_head_attention", names[i], mha.parameters().get(i).value(),
+                        in.get(names[i]));
+            }
+            Tensor output = mha.forward(query, in.get("key"), in.get("value"), attrs.bool("is_causal", false));
+            Map<String, Tensor> grads = grads(mha.backward(g));
+            for (int i = 0; i < names.length; i++) {
+                grads.put(names[i], mha.parameters().get(i).grad());
+            }
+            return new OpResult(output, grads);
+        });
+    }
+
+    private static Map<String, Tensor> grads(ScaledDotProductAttention.Grads d) {
+        Map<String, Tensor> grads = new LinkedHashMap<>();
+        grads.put("query", d.query());
+        grads.put("key", d.key());
+        grads.put("value", d.value());
+        return grads;
     }
 }

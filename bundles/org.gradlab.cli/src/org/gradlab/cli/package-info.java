@@ -1,0 +1,2 @@
+/** Command-line front end: conformance, autodiff and summary commands. */
+package org.gradlab.cli;

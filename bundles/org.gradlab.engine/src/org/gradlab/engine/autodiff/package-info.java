@@ -1,0 +1,2 @@
+/** Reverse-mode automatic differentiation of the reference engine. */
+package org.gradlab.engine.autodiff;

@@ -1,0 +1,2 @@
+/** Loss functions of the reference engine. */
+package org.gradlab.engine.loss;

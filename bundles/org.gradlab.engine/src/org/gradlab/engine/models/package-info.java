@@ -1,0 +1,2 @@
+/** Ready-made models built from the reference layers. */
+package org.gradlab.engine.models;

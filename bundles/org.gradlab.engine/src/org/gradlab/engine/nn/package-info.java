@@ -1,0 +1,2 @@
+/** Neural-network layers of the reference engine. */
+package org.gradlab.engine.nn;

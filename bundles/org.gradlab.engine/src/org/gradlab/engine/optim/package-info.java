@@ -1,0 +1,2 @@
+/** Optimizers of the reference engine. */
+package org.gradlab.engine.optim;

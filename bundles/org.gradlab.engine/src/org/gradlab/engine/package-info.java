@@ -1,0 +1,2 @@
+/** Reference engine entry points. */
+package org.gradlab.engine;
