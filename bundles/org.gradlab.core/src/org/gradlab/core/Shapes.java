@@ -60,7 +60,6 @@ public final class Shapes {
      * tensor of shape {@code shape} that broadcasting maps to it.
      */
     public static int[] broadcastIndex(int[] shape, int[] outShape) {
-        int n = numel(outShape);
         int rank = outShape.length;
         int offset = rank - shape.length;
         int[] srcStrides = new int[rank];
@@ -68,6 +67,17 @@ public final class Shapes {
         for (int i = 0; i < shape.length; i++) {
             srcStrides[i + offset] = shape[i] == 1 ? 0 : strides[i];
         }
+        return stridedIndex(outShape, srcStrides);
+    }
+
+    /**
+     * Walks {@code outShape} in row-major order and gives, for each position, the source offset
+     * Σ counter[d]·srcStrides[d]: the gather map behind broadcasting (stride 0 on expanded axes)
+     * and permutation (permuted strides).
+     */
+    public static int[] stridedIndex(int[] outShape, int[] srcStrides) {
+        int n = numel(outShape);
+        int rank = outShape.length;
         int[] index = new int[n];
         int[] counter = new int[rank];
         int src = 0;

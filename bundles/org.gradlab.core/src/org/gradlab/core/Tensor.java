@@ -631,18 +631,13 @@ public final class Tensor {
     /** Reduces one axis: the tensor is viewed as (outer, len, inner). */
     private Tensor reduce(String name, ReduceOp op, int axis, boolean keepDim) {
         int a = Shapes.axis(name, axis, shape.length);
-        int len = shape[a];
+        AxisView view = AxisView.of(name, shape, a);
+        int len = view.len();
+        int outer = view.outer();
+        int inner = view.inner();
         if (len == 0 && op != ReduceOp.SUM) {
             throw new IllegalArgumentException(name + ": cannot reduce an empty axis " + axis + " of shape "
                     + Arrays.toString(shape));
-        }
-        int outer = 1;
-        for (int d = 0; d < a; d++) {
-            outer *= shape[d];
-        }
-        int inner = 1;
-        for (int d = a + 1; d < shape.length; d++) {
-            inner *= shape[d];
         }
         double[] x = values();
         double[] out = new double[outer * inner];
@@ -896,20 +891,10 @@ public final class Tensor {
             strides[i] = inStrides[axes[i]];
         }
         double[] x = values();
+        int[] gather = Shapes.stridedIndex(outShape, strides);
         double[] out = new double[x.length];
-        int[] counter = new int[shape.length];
-        int src = 0;
         for (int i = 0; i < out.length; i++) {
-            out[i] = x[src];
-            for (int d = shape.length - 1; d >= 0; d--) {
-                counter[d]++;
-                src += strides[d];
-                if (counter[d] < outShape[d]) {
-                    break;
-                }
-                src -= strides[d] * counter[d];
-                counter[d] = 0;
-            }
+            out[i] = x[gather[i]];
         }
         return result(dtype, outShape, out);
     }
@@ -944,14 +929,9 @@ public final class Tensor {
                     + " does not fit axis " + axis + " of size " + len + " (shape " + Arrays.toString(shape) + ")");
         }
         int count = (end - start + step - 1) / step;
-        int outer = 1;
-        for (int d = 0; d < a; d++) {
-            outer *= shape[d];
-        }
-        int inner = 1;
-        for (int d = a + 1; d < shape.length; d++) {
-            inner *= shape[d];
-        }
+        AxisView view = AxisView.of("slice", shape, a);
+        int outer = view.outer();
+        int inner = view.inner();
         double[] x = values();
         double[] out = new double[outer * count * inner];
         for (int o = 0; o < outer; o++) {
@@ -999,14 +979,9 @@ public final class Tensor {
             total += p.shape[a];
             type = DType.promote(type, p.dtype);
         }
-        int outer = 1;
-        for (int d = 0; d < a; d++) {
-            outer *= first[d];
-        }
-        int inner = 1;
-        for (int d = a + 1; d < first.length; d++) {
-            inner *= first[d];
-        }
+        AxisView view = AxisView.of("cat", first, a);
+        int outer = view.outer();
+        int inner = view.inner();
         double[] out = new double[outer * total * inner];
         int offset = 0;
         for (Tensor p : parts) {

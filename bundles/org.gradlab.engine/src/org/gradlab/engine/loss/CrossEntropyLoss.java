@@ -1,5 +1,7 @@
 package org.gradlab.engine.loss;
 
+import org.gradlab.core.AxisView;
+
 import org.gradlab.core.Reduction;
 import org.gradlab.core.Tensor;
 import org.gradlab.engine.nn.Functional;
@@ -30,7 +32,7 @@ public final class CrossEntropyLoss extends ReducedLoss {
     @Override
     double sum(double[] x, double[] t, int[] shape) {
         logProbs = new double[x.length];
-        Functional.softmax(x, new Functional.AxisView(targets.outer, targets.classes, targets.inner), true, logProbs);
+        Functional.softmax(x, new AxisView(targets.outer, targets.classes, targets.inner), true, logProbs);
         double s = 0.0;
         for (int i = 0; i < targets.indices.length; i++) {
             s -= logProbs[targets.position(i, targets.indices[i])];

@@ -1,5 +1,7 @@
 package org.gradlab.engine.nn;
 
+import org.gradlab.core.AxisView;
+
 import org.gradlab.core.Layer;
 import org.gradlab.core.Tensor;
 import org.gradlab.core.spi.TensorData;
@@ -9,7 +11,7 @@ abstract class AxisSoftmax implements Layer {
     private final String name;
     private final int dim;
     private final boolean log;
-    private Functional.AxisView view;
+    private AxisView view;
     private Tensor output;
 
     AxisSoftmax(String name, int dim, boolean log) {
@@ -24,7 +26,7 @@ abstract class AxisSoftmax implements Layer {
 
     @Override
     public final Tensor forward(Tensor input) {
-        view = Functional.AxisView.of(name, input.shape(), dim);
+        view = AxisView.of(name, input.shape(), dim);
         double[] y = new double[input.numel()];
         Functional.softmax(TensorData.read(input), view, log, y);
         output = TensorData.wrap(input.dtype(), input.shape(), y);

@@ -1,5 +1,7 @@
 package org.gradlab.engine.nn;
 
+import org.gradlab.core.AxisView;
+
 import org.gradlab.core.Shapes;
 import org.gradlab.core.Tensor;
 import org.gradlab.core.spi.TensorData;
@@ -11,27 +13,6 @@ import org.gradlab.core.spi.TensorData;
  */
 public final class Functional {
     private Functional() {
-    }
-
-    /** A row-major shape seen around one axis: {@code outer} blocks of {@code len × inner}. */
-    public record AxisView(int outer, int len, int inner) {
-        /** Resolves {@code dim} (negative counts from the end); a 0-d tensor counts as one element on axis 0. */
-        public static AxisView of(String op, int[] shape, int dim) {
-            if (shape.length == 0) {
-                Shapes.axis(op, dim, 1);
-                return new AxisView(1, 1, 1);
-            }
-            int a = Shapes.axis(op, dim, shape.length);
-            int outer = 1;
-            for (int d = 0; d < a; d++) {
-                outer *= shape[d];
-            }
-            int inner = 1;
-            for (int d = a + 1; d < shape.length; d++) {
-                inner *= shape[d];
-            }
-            return new AxisView(outer, shape[a], inner);
-        }
     }
 
     /** 1 / (1 + e^−x), evaluated so that exp only ever sees a non-positive argument (no overflow at ±800). */

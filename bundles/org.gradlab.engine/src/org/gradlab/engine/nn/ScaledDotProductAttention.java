@@ -1,5 +1,7 @@
 package org.gradlab.engine.nn;
 
+import org.gradlab.core.AxisView;
+
 import java.util.Arrays;
 
 import org.gradlab.core.DType;
@@ -76,7 +78,7 @@ public final class ScaledDotProductAttention {
             }
         }
         probs = new double[scores.length];
-        Functional.softmax(scores, new Functional.AxisView(batches * lq, ls, 1), false, probs);
+        Functional.softmax(scores, new AxisView(batches * lq, ls, 1), false, probs);
         double[] out = new double[batches * lq * ev];
         for (int b = 0; b < batches; b++) {
             Kernels.gemm(false, false, lq, ev, ls, probs, b * lq * ls, v, b * ls * ev, out, b * lq * ev);
@@ -108,7 +110,7 @@ public final class ScaledDotProductAttention {
         double[] dv = new double[v.length];
         double[] dp = new double[lq * ls];
         double[] ds = new double[lq * ls];
-        Functional.AxisView rows = new Functional.AxisView(lq, ls, 1);
+        AxisView rows = new AxisView(lq, ls, 1);
         for (int b = 0; b < batches; b++) {
             int po = b * lq * ls;
             int go = b * lq * ev;
