@@ -43,6 +43,36 @@ public final class NumericGradient {
     }
 
     /**
+     * Like {@link #vjp}, but also compares the one-sided slopes at every coordinate and throws
+     * {@link KinkException} when they disagree by more than {@code kinkTolerance} (relative, with
+     * an absolute floor of the same size): the probe straddles a kink and the central difference
+     * would be meaningless there.
+     */
+    public static Tensor vjpDetectingKinks(Function<Tensor, Tensor> f, Tensor x, Tensor gradOutput, double step,
+            double kinkTolerance) {
+        Tensor g = gradOutput.to(DType.FLOAT64);
+        Tensor probe = x.to(DType.FLOAT64);
+        double centre = dot(f.apply(probe), g);
+        Tensor grad = Tensor.zeros(DType.FLOAT64, x.shape());
+        for (int i = 0; i < probe.numel(); i++) {
+            double original = probe.getFlat(i);
+            probe.setFlat(i, original + step);
+            double plus = dot(f.apply(probe), g);
+            probe.setFlat(i, original - step);
+            double minus = dot(f.apply(probe), g);
+            probe.setFlat(i, original);
+            double right = (plus - centre) / step;
+            double left = (centre - minus) / step;
+            double scale = Math.max(1.0, Math.max(Math.abs(left), Math.abs(right)));
+            if (Math.abs(right - left) > kinkTolerance * scale) {
+                throw new KinkException(TensorComparison.unravel(i, x.shape()), left, right);
+            }
+            grad.setFlat(i, (plus - minus) / (2 * step));
+        }
+        return grad;
+    }
+
+    /**
      * uᵀ · ∂f/∂x · v for a random direction {@code v}: one pair of evaluations instead of one per
      * coordinate, for inputs too large for a full check.
      */

@@ -147,4 +147,15 @@ public abstract class AbstractOptimizer implements Optimizer {
     public String toString() {
         return name + "(lr=" + lr + ", " + params.size() + " parameter(s))";
     }
+
+    /** {@link #state(Parameter)} in the student contract's form: buffers, then {@code step}. */
+    @Override
+    public Map<String, Tensor> stateOf(Parameter p) {
+        ParamState s = state(p);
+        Map<String, Tensor> out = new LinkedHashMap<>(s.buffers());
+        if (s.step() > 0) {
+            out.put("step", Tensor.scalar(s.step()));
+        }
+        return out;
+    }
 }

@@ -1,0 +1,2 @@
+/** The course's exercise specifications: hidden randomized cases per exercise. */
+package org.gradlab.grader.specs;
