@@ -65,6 +65,42 @@ public final class GradientCheck {
         return results;
     }
 
+    /**
+     * Checks a layer's input gradient with settings for its element type: the full check on small
+     * inputs, random directions on large ones (⟨dx, u⟩ against the numeric directional derivative
+     * of ⟨f(x), g⟩ along u). Throws {@link KinkException} when a probe straddles a kink, so the
+     * caller can redraw the input. The comparison message says which mode ran and why.
+     */
+    public static Comparison inputGradient(Layer layer, Tensor input, Tensor gradOutput, Tensor analytic,
+            CheckSettings settings, org.gradlab.core.Rng rng) {
+        String how = " [" + settings.explain(input.numel()) + "]";
+        if (input.numel() <= settings.fullLimit()) {
+            Tensor numeric = NumericGradient.vjpDetectingKinks(layer::forward, input, gradOutput, settings.step(),
+                    settings.kinkTolerance());
+            Comparison c = TensorComparison.compare("grad input", numeric, analytic, settings.rtol(), settings.atol());
+            return new Comparison(c.name(), c.passed(), c.worstRelativeError(), c.message() + how);
+        }
+        if (analytic == null || !analytic.sameShape(input)) {
+            return TensorComparison.compare("grad input", input.zerosLike(), analytic, settings.rtol(), settings.atol());
+        }
+        double[] numeric = new double[settings.directions()];
+        double[] claimed = new double[settings.directions()];
+        for (int d = 0; d < settings.directions(); d++) {
+            Tensor u = Tensor.randn(org.gradlab.core.DType.FLOAT64, rng, input.shape());
+            u = u.div(Math.sqrt(u.square().sumAll()));
+            double left = NumericGradient.directional(layer::forward, input, gradOutput, u, settings.step());
+            double right = NumericGradient.directional(layer::forward, input, gradOutput, u, settings.step() / 2);
+            if (Math.abs(left - right) > settings.kinkTolerance() * Math.max(1, Math.abs(left))) {
+                throw new KinkException(new int[0], left, right);
+            }
+            numeric[d] = left;
+            claimed[d] = NumericGradient.dot(analytic.to(org.gradlab.core.DType.FLOAT64), u);
+        }
+        Comparison c = TensorComparison.compare("grad input (directional derivatives)", Tensor.vector(numeric),
+                Tensor.vector(claimed), settings.rtol(), settings.atol());
+        return new Comparison(c.name(), c.passed(), c.worstRelativeError(), c.message() + how);
+    }
+
     /** Throws an AssertionError listing every failed comparison, if any. */
     public static void assertAllPassed(List<Comparison> results) {
         StringBuilder failures = new StringBuilder();
