@@ -6,53 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.gradlab.check.TensorComparison;
-import org.gradlab.core.Layer;
 import org.gradlab.core.Rng;
 import org.gradlab.core.ShapeMismatchException;
 import org.gradlab.core.Tensor;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class AvgPool2dTest {
+class AvgPool2dTest extends Pool2dChecks {
 
     static Stream<Arguments> configurations() {
         return Stream.of(
-                Arguments.of("k2 s2", pool(() -> new AvgPool2d(2, 2)), new int[] {2, 3, 6, 6}),
-                Arguments.of("k3 s2 overlapping odd input", pool(() -> new AvgPool2d(3, 2)), new int[] {2, 2, 7, 6}),
-                Arguments.of("k3 s2 p1 include pad", pool(() -> new AvgPool2d(new int[] {3}, new int[] {2},
-                        new int[] {1}, true)), new int[] {2, 2, 6, 5}),
-                Arguments.of("k3 s2 p1 exclude pad", pool(() -> new AvgPool2d(new int[] {3}, new int[] {2},
-                        new int[] {1}, false)), new int[] {2, 2, 6, 5}),
-                Arguments.of("rect k3x2 s2x1 p1x0 exclude pad", pool(() -> new AvgPool2d(new int[] {3, 2},
-                        new int[] {2, 1}, new int[] {1, 0}, false)), new int[] {2, 2, 5, 6}),
-                Arguments.of("k3 s1 p1 batch 1 include pad", pool(() -> new AvgPool2d(new int[] {3}, new int[] {1},
-                        new int[] {1}, true)), new int[] {1, 2, 4, 5}),
-                Arguments.of("k3 s1 p1 batch 1 exclude pad", pool(() -> new AvgPool2d(new int[] {3}, new int[] {1},
-                        new int[] {1}, false)), new int[] {1, 2, 4, 5}));
+                config("k2 s2", () -> new AvgPool2d(2, 2), 2, 3, 6, 6),
+                config("k3 s2 overlapping odd input", () -> new AvgPool2d(3, 2), 2, 2, 7, 6),
+                config("k3 s2 p1 include pad", () -> new AvgPool2d(new int[] {3}, new int[] {2}, new int[] {1}, true),
+                        2, 2, 6, 5),
+                config("k3 s2 p1 exclude pad", () -> new AvgPool2d(new int[] {3}, new int[] {2}, new int[] {1}, false),
+                        2, 2, 6, 5),
+                config("rect k3x2 s2x1 p1x0 exclude pad", () -> new AvgPool2d(new int[] {3, 2}, new int[] {2, 1},
+                        new int[] {1, 0}, false), 2, 2, 5, 6),
+                config("k3 s1 p1 batch 1 include pad", () -> new AvgPool2d(new int[] {3}, new int[] {1},
+                        new int[] {1}, true), 1, 2, 4, 5),
+                config("k3 s1 p1 batch 1 exclude pad", () -> new AvgPool2d(new int[] {3}, new int[] {1},
+                        new int[] {1}, false), 1, 2, 4, 5));
     }
 
-    private static Supplier<Layer> pool(Supplier<Layer> make) {
-        return make;
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("configurations")
-    void gradientsMatchCentralDifferences(String name, Supplier<Layer> pool, int[] shape) {
-        Rng rng = new Rng(name.hashCode());
-        ActivationTesting.assertGradients(pool.get(), Tensor.randn(rng, shape), rng);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("configurations")
-    void float32AgreesWithFloat64(String name, Supplier<Layer> pool, int[] shape) {
-        Rng rng = new Rng(name.hashCode() + 1);
-        ActivationTesting.assertFloat32Agrees(pool, pool, Tensor.randn(rng, shape), rng);
+    @Override
+    Tensor input(Rng rng, int[] shape) {
+        return Tensor.randn(rng, shape);
     }
 
     private static final Tensor ONE_TO_NINE = Tensor.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 1, 3, 3);

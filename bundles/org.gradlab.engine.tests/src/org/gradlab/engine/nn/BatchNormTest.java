@@ -1,5 +1,6 @@
 package org.gradlab.engine.nn;
 
+import static org.gradlab.engine.nn.ActivationTesting.assertGradients;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.gradlab.check.GradientCheck;
 import org.gradlab.core.DType;
-import org.gradlab.core.Layer;
 import org.gradlab.core.Parameter;
 import org.gradlab.core.Rng;
 import org.gradlab.core.Tensor;
@@ -24,11 +23,6 @@ class BatchNormTest {
         bn.runningMean().copyFrom(Tensor.randn(rng, c).mul(0.5));
         bn.runningVar().copyFrom(Tensor.uniform(rng, 0.5, 2.0, c));
         return bn;
-    }
-
-    private static void assertGradients(Layer layer, Tensor input, Rng rng) {
-        Tensor out = layer.forward(input.copy());
-        GradientCheck.assertAllPassed(GradientCheck.layer(layer, input, Tensor.randn(rng, out.shape())));
     }
 
     @Test

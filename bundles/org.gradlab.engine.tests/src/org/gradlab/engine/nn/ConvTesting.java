@@ -100,15 +100,7 @@ public final class ConvTesting {
         for (int i = 0; i < p64.size(); i++) {
             p32.get(i).value().copyFrom(p64.get(i).value());
         }
-        Tensor y64 = l64.forward(input);
-        Tensor y32 = l32.forward(input.to(DType.FLOAT32));
-        assertEquals(DType.FLOAT32, y32.dtype());
-        TensorComparison.compare("float32 output", y64, y32, 1e-4, 1e-5).orThrow();
-        Tensor g = Tensor.randn(rng, y64.shape());
-        Tensor gx64 = l64.backward(g);
-        Tensor gx32 = l32.backward(g.to(DType.FLOAT32));
-        assertEquals(DType.FLOAT32, gx32.dtype());
-        TensorComparison.compare("float32 grad input", gx64, gx32, 1e-4, 1e-5).orThrow();
+        ActivationTesting.assertFloat32ForwardBackward(l64, l32, input, rng, 1e-5);
         for (int i = 0; i < p64.size(); i++) {
             assertEquals(DType.FLOAT32, p32.get(i).grad().dtype());
             TensorComparison.compare("float32 grad " + p64.get(i).name(), p64.get(i).grad(), p32.get(i).grad(),

@@ -1,5 +1,6 @@
 package org.gradlab.engine.nn;
 
+import static org.gradlab.engine.nn.ActivationTesting.assertGradients;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.gradlab.check.GradientCheck;
 import org.gradlab.core.DType;
 import org.gradlab.core.Parameter;
 import org.gradlab.core.Rng;
@@ -20,11 +20,6 @@ class LayerNormTest {
         ln.weight().value().copyFrom(Tensor.uniform(rng, 0.5, 1.5, s));
         ln.bias().value().copyFrom(Tensor.randn(rng, s));
         return ln;
-    }
-
-    private static void assertGradients(LayerNorm ln, Tensor x, Rng rng) {
-        Tensor out = ln.forward(x.copy());
-        GradientCheck.assertAllPassed(GradientCheck.layer(ln, x, Tensor.randn(rng, out.shape())));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.gradlab.engine.ops;
 
+import static org.gradlab.engine.ops.OpTesting.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,11 +19,6 @@ import org.junit.jupiter.api.Test;
 
 /** The conv family through the registry, as conformance vectors call it. */
 class ConvOpsTest {
-    private static OpResult run(String op, Map<String, Object> attrs, Map<String, Tensor> inputs, Tensor grad) {
-        TensorOp t = OpRegistry.get().tensorOp(op);
-        return t.run(new Attrs(op, attrs), new Inputs(op, inputs), grad);
-    }
-
     @Test
     void allFiveOpsAreRegistered() {
         for (String op : List.of("conv2d", "conv_transpose2d", "max_pool2d", "avg_pool2d", "upsample_nearest2d")) {

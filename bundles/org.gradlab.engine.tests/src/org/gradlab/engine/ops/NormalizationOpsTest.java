@@ -1,5 +1,6 @@
 package org.gradlab.engine.ops;
 
+import static org.gradlab.engine.ops.OpTesting.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,10 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** batch_norm / layer_norm as registered ops: attributes, optional inputs, returned state, errors. */
 class NormalizationOpsTest {
-    private static OpResult run(String op, Map<String, Object> attrs, Map<String, Tensor> inputs, Tensor g) {
-        return OpRegistry.get().tensorOp(op).run(new Attrs(op, attrs), new Inputs(op, inputs), g);
-    }
-
     @Test
     void batchNormTrainingReturnsUpdatedRunningStatistics() {
         Rng rng = new Rng(1);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The recurrent ops against the engine modules they wrap: naming of inputs, the lstm_cell output layout. */
 class RecurrentOpsTest {
     private static OpResult run(String op, Map<String, Tensor> inputs, Tensor g) {
-        return OpRegistry.get().tensorOp(op).run(new Attrs(op, Map.of()), new Inputs(op, inputs), g);
+        return OpTesting.run(op, Map.of(), inputs, g);
     }
 
     private static Map<String, Tensor> weights(List<Parameter> ps) {

@@ -55,22 +55,10 @@ public class CpuBackend implements Backend {
     public Tensor conv2d(Tensor input, Tensor weight, ConvGeometry g) {
         int[] outShape = g.outputShape("conv2d", input.shape(), weight.shape());
         ConvDims d = new ConvDims(input.shape(), weight.shape(), outShape, g);
-        double[] x = TensorData.read(input);
         double[] w = TensorData.read(weight);
         double[] out = new double[Shapes.numel(outShape)];
-        double[] cols = d.pointwise() ? null : new double[d.k * d.l];
-        for (int n = 0; n < d.n; n++) {
-            for (int grp = 0; grp < d.groups; grp++) {
-                double[] b = x;
-                int bOff = d.inputOffset(n, grp);
-                if (!d.pointwise()) {
-                    Im2col.im2col(x, bOff, d.cg, d.h, d.w, d.kh, d.kw, g, d.oh, d.ow, cols);
-                    b = cols;
-                    bOff = 0;
-                }
-                Kernels.gemm(false, false, d.og, d.l, d.k, w, grp * d.og * d.k, b, bOff, out, d.outOffset(n, grp));
-            }
-        }
+        d.forEachBlock(TensorData.read(input), false, (n, grp, cols, colsOff) -> Kernels.gemm(false, false,
+                d.og, d.l, d.k, w, grp * d.og * d.k, cols, colsOff, out, d.outOffset(n, grp)));
         return TensorData.wrap(dtype, outShape, out);
     }
 
@@ -81,20 +69,9 @@ public class CpuBackend implements Backend {
         double[] gy = TensorData.read(gradOut);
         double[] w = TensorData.read(weight);
         double[] dx = new double[Shapes.numel(inputShape)];
-        double[] cols = d.pointwise() ? null : new double[d.k * d.l];
-        for (int n = 0; n < d.n; n++) {
-            for (int grp = 0; grp < d.groups; grp++) {
-                if (d.pointwise()) {
-                    Kernels.gemm(true, false, d.k, d.l, d.og, w, grp * d.og * d.k, gy, d.outOffset(n, grp), dx,
-                            d.inputOffset(n, grp));
-                    continue;
-                }
-                // cols (K × L) = W_gᵀ · gradOut_g, then folded back onto the input planes.
-                Arrays.fill(cols, 0.0);
-                Kernels.gemm(true, false, d.k, d.l, d.og, w, grp * d.og * d.k, gy, d.outOffset(n, grp), cols, 0);
-                Im2col.col2im(cols, d.cg, d.h, d.w, d.kh, d.kw, g, d.oh, d.ow, dx, d.inputOffset(n, grp));
-            }
-        }
+        // cols (K × L) = W_gᵀ · gradOut_g, folded back onto the input planes.
+        d.forEachBlock(dx, true, (n, grp, cols, colsOff) -> Kernels.gemm(true, false,
+                d.k, d.l, d.og, w, grp * d.og * d.k, gy, d.outOffset(n, grp), cols, colsOff));
         return TensorData.wrap(dtype, inputShape, dx);
     }
 
@@ -103,22 +80,10 @@ public class CpuBackend implements Backend {
         int[] full = g.outputShape("conv2d weight gradient", input.shape(), weightShape);
         ConvDims d = new ConvDims(input.shape(), weightShape, checkGradOut("conv2d weight gradient", gradOut, full), g);
         double[] gy = TensorData.read(gradOut);
-        double[] x = TensorData.read(input);
         double[] dw = new double[Shapes.numel(weightShape)];
-        double[] cols = d.pointwise() ? null : new double[d.k * d.l];
-        for (int n = 0; n < d.n; n++) {
-            for (int grp = 0; grp < d.groups; grp++) {
-                // dW_g (O/G × K) += gradOut_g (O/G × L) · colsᵀ
-                double[] b = x;
-                int bOff = d.inputOffset(n, grp);
-                if (!d.pointwise()) {
-                    Im2col.im2col(x, bOff, d.cg, d.h, d.w, d.kh, d.kw, g, d.oh, d.ow, cols);
-                    b = cols;
-                    bOff = 0;
-                }
-                Kernels.gemm(false, true, d.og, d.k, d.l, gy, d.outOffset(n, grp), b, bOff, dw, grp * d.og * d.k);
-            }
-        }
+        // dW_g (O/G × K) += gradOut_g (O/G × L) · colsᵀ
+        d.forEachBlock(TensorData.read(input), false, (n, grp, cols, colsOff) -> Kernels.gemm(false, true,
+                d.og, d.k, d.l, gy, d.outOffset(n, grp), cols, colsOff, dw, grp * d.og * d.k));
         return TensorData.wrap(dtype, weightShape, dw);
     }
 
@@ -141,8 +106,10 @@ public class CpuBackend implements Backend {
     private static final class ConvDims {
         final int n, c, h, w, o, kh, kw, oh, ow, groups, cg, og, k, l;
         private final boolean pointwise;
+        private final ConvGeometry geometry;
 
         ConvDims(int[] inputShape, int[] weightShape, int[] outShape, ConvGeometry g) {
+            geometry = g;
             n = inputShape[0];
             c = inputShape[1];
             h = inputShape[2];
@@ -161,10 +128,6 @@ public class CpuBackend implements Backend {
                     && oh == h && ow == w;
         }
 
-        boolean pointwise() {
-            return pointwise;
-        }
-
         int inputOffset(int sample, int group) {
             return (sample * c + group * cg) * h * w;
         }
@@ -172,6 +135,37 @@ public class CpuBackend implements Backend {
         int outOffset(int sample, int group) {
             return (sample * o + group * og) * l;
         }
+
+        /**
+         * Calls {@code body} once per (sample, group) block with that block's column matrix (K × L)
+         * of the input planes: read from {@code planes}, or, for a {@code gradient}, to be added
+         * into and then folded (col2im) onto {@code planes}. When pointwise the planes themselves
+         * are that matrix; otherwise it lives in one buffer reused by every block.
+         */
+        void forEachBlock(double[] planes, boolean gradient, ColumnsBody body) {
+            double[] buffer = pointwise ? null : new double[k * l];
+            for (int sample = 0; sample < n; sample++) {
+                for (int grp = 0; grp < groups; grp++) {
+                    int off = inputOffset(sample, grp);
+                    if (pointwise) {
+                        body.accept(sample, grp, planes, off);
+                    } else if (gradient) {
+                        Arrays.fill(buffer, 0.0);
+                        body.accept(sample, grp, buffer, 0);
+                        Im2col.col2im(buffer, cg, h, w, kh, kw, geometry, oh, ow, planes, off);
+                    } else {
+                        Im2col.im2col(planes, off, cg, h, w, kh, kw, geometry, oh, ow, buffer);
+                        body.accept(sample, grp, buffer, 0);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The work on one (sample, group) block, given its column matrix at cols[colsOff]. */
+    @FunctionalInterface
+    private interface ColumnsBody {
+        void accept(int sample, int group, double[] cols, int colsOff);
     }
 
     @Override

@@ -259,7 +259,20 @@ public sealed interface LayerSpec {
         }
     }
 
-    record DropoutSpec(double p) implements LayerSpec {
+    /** A parameter-free layer whose output has its input's shape (dropout, the activations). */
+    sealed interface ShapePreserving extends LayerSpec {
+        @Override
+        default int[] outputShape(int[] input) {
+            return input.clone();
+        }
+
+        @Override
+        default long parameterCount() {
+            return 0;
+        }
+    }
+
+    record DropoutSpec(double p) implements ShapePreserving {
         public DropoutSpec {
             if (!(p >= 0 && p <= 1)) {
                 throw new IllegalArgumentException("Dropout: p must be in [0, 1], got " + p);
@@ -271,16 +284,6 @@ public sealed interface LayerSpec {
             return "Dropout(p=" + p + ")";
         }
 
-        @Override
-        public int[] outputShape(int[] input) {
-            return input.clone();
-        }
-
-        @Override
-        public long parameterCount() {
-            return 0;
-        }
-
         /** Gets its own stream so that its masks do not shift the initialisation of later layers. */
         @Override
         public Layer build(DType dtype, Rng rng) {
@@ -289,7 +292,7 @@ public sealed interface LayerSpec {
     }
 
     /** A parameter-free, shape-preserving layer applied element by element (an activation). */
-    record Elementwise(String name, Supplier<? extends Layer> factory) implements LayerSpec {
+    record Elementwise(String name, Supplier<? extends Layer> factory) implements ShapePreserving {
         public Elementwise {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(factory, "factory");
@@ -298,16 +301,6 @@ public sealed interface LayerSpec {
         @Override
         public String describe() {
             return name + "()";
-        }
-
-        @Override
-        public int[] outputShape(int[] input) {
-            return input.clone();
-        }
-
-        @Override
-        public long parameterCount() {
-            return 0;
         }
 
         @Override

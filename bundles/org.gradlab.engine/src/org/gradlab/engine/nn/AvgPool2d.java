@@ -1,20 +1,14 @@
 package org.gradlab.engine.nn;
 
-import org.gradlab.core.Layer;
-import org.gradlab.core.Tensor;
-import org.gradlab.core.spi.TensorData;
-import org.gradlab.engine.backend.ConvGeometry;
+import org.gradlab.core.Shapes;
 
 /**
  * The mean of each kH×kW window of every (N, C) plane, output size rounded down (ceil_mode false).
  * The divisor follows PyTorch: with {@code countIncludePad} the window's size clipped to the padded
  * input (so zero padding counts as values), otherwise the number of real input elements in it.
  */
-public final class AvgPool2d implements Layer {
-    private final PoolWindow window;
+public final class AvgPool2d extends Pool2d {
     private final boolean countIncludePad;
-    private int[] inputShape;
-    private int[] outputShape;
 
     /** Square window, no padding, padding counted (PyTorch's defaults). */
     public AvgPool2d(int kernel, int stride) {
@@ -26,27 +20,14 @@ public final class AvgPool2d implements Layer {
         this(kernel, kernel);
     }
 
-    /** Each setting is one value or an (h, w) pair; a null or empty stride means the kernel size. */
+    /**
+     * Each setting is one value or an (h, w) pair; a null or empty stride means the kernel size.
+     * There is no dilation: {@link #dilation()} is always (1, 1), kept for tools that read every
+     * pooling layer alike.
+     */
     public AvgPool2d(int[] kernel, int[] stride, int[] padding, boolean countIncludePad) {
-        this.window = PoolWindow.of("AvgPool2d", kernel, stride, padding, new int[] {1});
+        super("AvgPool2d", kernel, stride, padding, new int[] {1});
         this.countIncludePad = countIncludePad;
-    }
-
-    public int[] kernelSize() {
-        return window.kernelSize();
-    }
-
-    public int[] stride() {
-        return window.geometry().stride();
-    }
-
-    public int[] padding() {
-        return window.geometry().padding();
-    }
-
-    /** Always (1, 1): average pooling has no dilation (kept for tools that read every pooling layer alike). */
-    public int[] dilation() {
-        return window.geometry().dilation();
     }
 
     public boolean countIncludePad() {
@@ -69,15 +50,28 @@ public final class AvgPool2d implements Layer {
         return win;
     }
 
+    @Override
+    double[] poolForward(int[] inputShape, int[] outputShape, double[] x) {
+        double[] out = new double[Shapes.numel(outputShape)];
+        pool(inputShape, outputShape, x, out, true);
+        return out;
+    }
+
+    @Override
+    double[] poolBackward(int[] inputShape, int[] outputShape, double[] gradOutput) {
+        double[] dx = new double[Shapes.numel(inputShape)];
+        pool(inputShape, outputShape, gradOutput, dx, false);
+        return dx;
+    }
+
     /** Walks every (output, window) pair: forward gathers means, backward scatters grad/divisor. */
     private void pool(int[] s, int[] outShape, double[] src, double[] dst, boolean forward) {
-        ConvGeometry g = window.geometry();
         int h = s[2];
         int w = s[3];
         int oh = outShape[2];
         int ow = outShape[3];
-        int[][] rows = axisWindows(oh, h, window.kernelH(), g.strideH(), g.padH());
-        int[][] cols = axisWindows(ow, w, window.kernelW(), g.strideW(), g.padW());
+        int[][] rows = axisWindows(oh, h, kernelH, geometry.strideH(), geometry.padH());
+        int[][] cols = axisWindows(ow, w, kernelW, geometry.strideW(), geometry.padW());
         int o = 0;
         for (int plane = 0; plane < s[0] * s[1]; plane++) {
             int base = plane * h * w;
@@ -110,30 +104,9 @@ public final class AvgPool2d implements Layer {
     }
 
     @Override
-    public Tensor forward(Tensor input) {
-        int[] s = input.shape();
-        int[] outShape = window.outputShape(s);
-        double[] out = new double[outShape[0] * outShape[1] * outShape[2] * outShape[3]];
-        pool(s, outShape, TensorData.read(input), out, true);
-        inputShape = s;
-        outputShape = outShape;
-        return TensorData.wrap(input.dtype(), outShape, out);
-    }
-
-    @Override
-    public Tensor backward(Tensor gradOutput) {
-        LayerChecks.forwardDone("AvgPool2d", inputShape);
-        LayerChecks.gradShape("AvgPool2d", gradOutput, outputShape);
-        double[] dx = new double[inputShape[0] * inputShape[1] * inputShape[2] * inputShape[3]];
-        pool(inputShape, outputShape, TensorData.read(gradOutput), dx, false);
-        return TensorData.wrap(gradOutput.dtype(), inputShape, dx);
-    }
-
-    @Override
     public String toString() {
-        return "AvgPool2d(kernel_size=(" + window.kernelH() + ", " + window.kernelW() + "), stride=("
-                + window.geometry().strideH() + ", " + window.geometry().strideW() + "), padding=("
-                + window.geometry().padH() + ", " + window.geometry().padW() + "), count_include_pad="
-                + countIncludePad + ")";
+        return "AvgPool2d(kernel_size=(" + kernelH + ", " + kernelW + "), stride=(" + geometry.strideH() + ", "
+                + geometry.strideW() + "), padding=(" + geometry.padH() + ", " + geometry.padW()
+                + "), count_include_pad=" + countIncludePad + ")";
     }
 }

@@ -1,11 +1,8 @@
 package org.gradlab.engine.nn;
 
 import java.util.Arrays;
-import java.util.List;
 
 import org.gradlab.core.DType;
-import org.gradlab.core.Layer;
-import org.gradlab.core.Parameter;
 import org.gradlab.core.ShapeMismatchException;
 import org.gradlab.core.Tensor;
 import org.gradlab.core.spi.TensorData;
@@ -18,7 +15,7 @@ import org.gradlab.core.spi.TensorData;
  * the running statistics are used and held fixed. {@link BatchNorm1d} and {@link BatchNorm2d}
  * only restrict the accepted ranks.
  */
-public class BatchNorm implements Layer {
+public class BatchNorm extends WeightBiasLayer {
     private final String name;
     private final int minRank;
     private final int maxRank;
@@ -26,8 +23,6 @@ public class BatchNorm implements Layer {
     private final int numFeatures;
     private final double eps;
     private final double momentum;
-    private final Parameter weight;
-    private final Parameter bias;
     private final Tensor runningMean;
     private final Tensor runningVar;
     private boolean training = true;
@@ -50,9 +45,7 @@ public class BatchNorm implements Layer {
 
     BatchNorm(String name, int minRank, int maxRank, String layout, DType dtype, int numFeatures, double eps,
             double momentum) {
-        if (numFeatures < 1) {
-            throw new IllegalArgumentException(name + ": num_features must be positive, got " + numFeatures);
-        }
+        super(dtype, new int[] {checkedFeatures(name, numFeatures)});
         if (!(eps > 0)) {
             throw new IllegalArgumentException(name + ": eps must be positive, got " + eps);
         }
@@ -66,10 +59,16 @@ public class BatchNorm implements Layer {
         this.numFeatures = numFeatures;
         this.eps = eps;
         this.momentum = momentum;
-        this.weight = new Parameter("weight", Tensor.ones(dtype, numFeatures));
-        this.bias = new Parameter("bias", Tensor.zeros(dtype, numFeatures));
         this.runningMean = Tensor.zeros(dtype, numFeatures);
         this.runningVar = Tensor.ones(dtype, numFeatures);
+    }
+
+    /** num_features, checked before weight and bias are made. */
+    private static int checkedFeatures(String name, int numFeatures) {
+        if (numFeatures < 1) {
+            throw new IllegalArgumentException(name + ": num_features must be positive, got " + numFeatures);
+        }
+        return numFeatures;
     }
 
     public int numFeatures() {
@@ -84,16 +83,6 @@ public class BatchNorm implements Layer {
         return momentum;
     }
 
-    /** γ, shape (C). */
-    public Parameter weight() {
-        return weight;
-    }
-
-    /** β, shape (C). */
-    public Parameter bias() {
-        return bias;
-    }
-
     /** The running mean buffer (C); updated in place by training forwards. */
     public Tensor runningMean() {
         return runningMean;
@@ -102,11 +91,6 @@ public class BatchNorm implements Layer {
     /** The running (unbiased) variance buffer (C); updated in place by training forwards. */
     public Tensor runningVar() {
         return runningVar;
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(weight, bias);
     }
 
     @Override
@@ -156,17 +140,8 @@ public class BatchNorm implements Layer {
         }
         invStd = NormKernels.invStd(var, eps);
         xhat = NormKernels.normalize(x, n, c, inner, mean, invStd);
-        double[] g = TensorData.read(weight.value());
-        double[] b = TensorData.read(bias.value());
-        double[] y = new double[x.length];
-        for (int o = 0; o < n; o++) {
-            for (int ch = 0; ch < c; ch++) {
-                int base = (o * c + ch) * inner;
-                for (int i = 0; i < inner; i++) {
-                    y[base + i] = g[ch] * xhat[base + i] + b[ch];
-                }
-            }
-        }
+        double[] y = NormKernels.affine(xhat, n, c, inner, TensorData.read(weight().value()),
+                TensorData.read(bias().value()));
         shape = s;
         inputType = input.dtype();
         usedBatchStats = training;
@@ -181,41 +156,13 @@ public class BatchNorm implements Layer {
         int c = shape[1];
         int inner = xhat.length / Math.max(1, n * c);
         double[] dy = TensorData.read(gradOutput);
-        double[] g = TensorData.read(weight.value());
-        double[] dGamma = new double[c];
-        double[] dBeta = new double[c];
-        double[] dxhat = new double[dy.length];
-        for (int o = 0; o < n; o++) {
-            for (int ch = 0; ch < c; ch++) {
-                int base = (o * c + ch) * inner;
-                double sg = 0.0;
-                double sgx = 0.0;
-                for (int i = 0; i < inner; i++) {
-                    sg += dy[base + i];
-                    sgx += dy[base + i] * xhat[base + i];
-                    dxhat[base + i] = dy[base + i] * g[ch];
-                }
-                dBeta[ch] += sg;
-                dGamma[ch] += sgx;
-            }
-        }
-        weight.accumulateGrad(TensorData.wrap(weight.value().dtype(), new int[] {c}, dGamma));
-        bias.accumulateGrad(TensorData.wrap(bias.value().dtype(), new int[] {c}, dBeta));
-        double[] dx;
-        if (usedBatchStats) {
-            dx = NormKernels.backward(dxhat, xhat, n, c, inner, invStd);
-        } else {
-            // Running statistics are constants here: the map is affine per channel.
-            dx = dxhat;
-            for (int o = 0; o < n; o++) {
-                for (int ch = 0; ch < c; ch++) {
-                    int base = (o * c + ch) * inner;
-                    for (int i = 0; i < inner; i++) {
-                        dx[base + i] *= invStd[ch];
-                    }
-                }
-            }
-        }
+        double[][] sums = NormKernels.gradientSums(dy, xhat, n, c, inner);
+        ParameterGrads.accumulate(weight(), sums[1]);
+        ParameterGrads.accumulate(bias(), sums[0]);
+        double[] dxhat = NormKernels.affine(dy, n, c, inner, TensorData.read(weight().value()), null);
+        // With running statistics x̂ = (x − mean)·invStd is affine in x, the statistics being constants.
+        double[] dx = usedBatchStats ? NormKernels.backward(dxhat, xhat, n, c, inner, invStd)
+                : NormKernels.affine(dxhat, n, c, inner, invStd, null);
         return TensorData.wrap(inputType, shape, dx);
     }
 

@@ -1,14 +1,9 @@
 package org.gradlab.engine.nn;
 
-import java.util.List;
-
 import org.gradlab.core.DType;
-import org.gradlab.core.Layer;
-import org.gradlab.core.Parameter;
 import org.gradlab.core.Rng;
 import org.gradlab.core.ShapeMismatchException;
 import org.gradlab.core.Tensor;
-import org.gradlab.engine.backend.Backend;
 import org.gradlab.engine.backend.Backends;
 import org.gradlab.engine.backend.ConvGeometry;
 
@@ -20,16 +15,8 @@ import org.gradlab.engine.backend.ConvGeometry;
  * output (N, C_out, (H−1)·stride − 2·padding + dilation·(kH−1) + output_padding + 1, …).
  * Output padding chooses among the output sizes that a stride > 1 convolution maps to the same H.
  */
-public final class ConvTranspose2d implements Layer {
-    private final int inChannels;
-    private final int outChannels;
-    private final int[] kernelSize;
+public final class ConvTranspose2d extends ConvLayer {
     private final int[] outputPadding;
-    private final ConvGeometry geometry;
-    private final Parameter weight;
-    private final Parameter bias;
-    private Tensor input;
-    private int[] outputShape;
 
     /**
      * PyTorch's default initialisation: weight and bias ~ U(−b, b) with b = 1/√fan_in, where torch
@@ -37,23 +24,18 @@ public final class ConvTranspose2d implements Layer {
      */
     public ConvTranspose2d(DType dtype, int inChannels, int outChannels, int[] kernel, int[] stride, int[] padding,
             int[] outputPadding, int[] dilation, int groups, boolean bias, Rng rng) {
-        this.geometry = ConvGeometry.of("ConvTranspose2d", stride, padding, dilation, groups);
-        this.kernelSize = ConvGeometry.pair("ConvTranspose2d", "kernel_size", kernel, 1);
+        super("ConvTranspose2d", dtype, inChannels, outChannels, kernel,
+                ConvGeometry.of("ConvTranspose2d", stride, padding, dilation, groups), true, bias, rng);
+        ConvGeometry g = geometry();
         this.outputPadding = ConvGeometry.pair("ConvTranspose2d", "output_padding", outputPadding, 0);
         for (int a = 0; a < 2; a++) {
-            if (this.outputPadding[a] >= Math.max(geometry.stride()[a], geometry.dilation()[a])) {
+            if (this.outputPadding[a] >= Math.max(g.stride()[a], g.dilation()[a])) {
                 throw new IllegalArgumentException("ConvTranspose2d: output_padding (" + this.outputPadding[0] + ", "
-                        + this.outputPadding[1] + ") must be smaller than either the stride (" + geometry.strideH()
-                        + ", " + geometry.strideW() + ") or the dilation (" + geometry.dilationH() + ", "
-                        + geometry.dilationW() + ") in each axis");
+                        + this.outputPadding[1] + ") must be smaller than either the stride (" + g.strideH()
+                        + ", " + g.strideW() + ") or the dilation (" + g.dilationH() + ", "
+                        + g.dilationW() + ") in each axis");
             }
         }
-        ConvLayers.checkChannels("ConvTranspose2d", inChannels, outChannels, groups);
-        this.inChannels = inChannels;
-        this.outChannels = outChannels;
-        this.weight = new Parameter("weight",
-                Tensor.zeros(dtype, inChannels, outChannels / groups, kernelSize[0], kernelSize[1]));
-        this.bias = ConvLayers.initDefault(weight.value(), bias ? outChannels : 0, rng);
     }
 
     /** Square kernel, dilation 1, one group, with bias, FLOAT64. */
@@ -63,80 +45,34 @@ public final class ConvTranspose2d implements Layer {
                 new int[] {outputPadding}, new int[] {1}, 1, true, rng);
     }
 
-    public int inChannels() {
-        return inChannels;
-    }
-
-    public int outChannels() {
-        return outChannels;
-    }
-
-    public int[] kernelSize() {
-        return kernelSize.clone();
-    }
-
-    public int[] stride() {
-        return geometry.stride();
-    }
-
-    public int[] padding() {
-        return geometry.padding();
-    }
-
     public int[] outputPadding() {
         return outputPadding.clone();
     }
 
-    public int[] dilation() {
-        return geometry.dilation();
-    }
-
-    public int groups() {
-        return geometry.groups();
-    }
-
-    public Parameter weight() {
-        return weight;
-    }
-
-    /** The bias, or null when the layer was built without one. */
-    public Parameter bias() {
-        return bias;
-    }
-
     @Override
-    public List<Parameter> parameters() {
-        return bias == null ? List.of(weight) : List.of(weight, bias);
-    }
-
-    @Override
-    public Tensor forward(Tensor input) {
+    Tensor convolve(Tensor input, Tensor w) {
         int[] s = input.shape();
-        Tensor w = weight.value();
         ConvGeometry.requireRank4("ConvTranspose2d", "input", "(N, C, H, W)", s);
-        if (s[1] != inChannels) {
+        if (s[1] != inChannels()) {
             throw ShapeMismatchException.of("ConvTranspose2d", "input has " + s[1]
-                    + " channels but the layer expects in_channels = " + inChannels + " (input and weight)",
+                    + " channels but the layer expects in_channels = " + inChannels() + " (input and weight)",
                     s, w.shape());
         }
-        int[] hw = geometry.transposedOutputSize("ConvTranspose2d", s[2], s[3], kernelSize[0], kernelSize[1],
-                outputPadding);
-        int[] outShape = {s[0], outChannels, hw[0], hw[1]};
-        Backend backend = Backends.forType(DType.promote(input.dtype(), w.dtype()));
-        Tensor y = backend.conv2dInputGrad(input, w, outShape, geometry);
-        this.input = input;
-        this.outputShape = outShape;
-        return ConvLayers.addBias(y, bias);
+        int[] k = kernelSize();
+        int[] hw = geometry().transposedOutputSize("ConvTranspose2d", s[2], s[3], k[0], k[1], outputPadding);
+        int[] outShape = {s[0], outChannels(), hw[0], hw[1]};
+        return Backends.forType(DType.promote(input.dtype(), w.dtype())).conv2dInputGrad(input, w, outShape,
+                geometry());
     }
 
     @Override
-    public Tensor backward(Tensor gradOutput) {
-        LayerChecks.forwardDone("ConvTranspose2d", input);
-        LayerChecks.gradShape("ConvTranspose2d", gradOutput, outputShape);
-        Tensor w = weight.value();
-        weight.accumulateGrad(Backends.forType(w.dtype()).conv2dWeightGrad(input, gradOutput, w.shape(), geometry));
-        ConvLayers.accumulateBiasGrad(bias, gradOutput);
-        Tensor gx = Backends.forType(input.dtype()).conv2d(gradOutput, w, geometry);
+    Tensor weightGrad(Tensor gradOutput, Tensor input, Tensor w) {
+        return Backends.forType(w.dtype()).conv2dWeightGrad(input, gradOutput, w.shape(), geometry());
+    }
+
+    @Override
+    Tensor inputGrad(Tensor gradOutput, Tensor input, Tensor w) {
+        Tensor gx = Backends.forType(input.dtype()).conv2d(gradOutput, w, geometry());
         // With output_padding ≥ stride (allowed when dilation is larger) the convolution of the
         // output covers more rows than the input had; those rows received nothing in forward.
         int h = input.size(2);
@@ -151,9 +87,7 @@ public final class ConvTranspose2d implements Layer {
     }
 
     @Override
-    public String toString() {
-        return "ConvTranspose2d(" + inChannels + ", " + outChannels + ", kernel_size=(" + kernelSize[0] + ", "
-                + kernelSize[1] + "), " + geometry.describe() + ", output_padding=(" + outputPadding[0] + ", "
-                + outputPadding[1] + "), groups=" + geometry.groups() + ", bias=" + (bias != null) + ")";
+    String extraSettings() {
+        return ", output_padding=(" + outputPadding[0] + ", " + outputPadding[1] + ")";
     }
 }

@@ -2,7 +2,6 @@ package org.gradlab.engine.nn;
 
 import org.gradlab.core.AxisView;
 
-import org.gradlab.core.Shapes;
 import org.gradlab.core.Tensor;
 import org.gradlab.core.spi.TensorData;
 
@@ -84,6 +83,18 @@ public final class Functional {
                 }
             }
         }
+    }
+
+    /**
+     * Backward of a maximum over windows (MaxPool2d) or channel groups (Maxout): each output's
+     * gradient goes to the input element its maximum came from; elements chosen more than once add up.
+     */
+    static double[] maxBackward(int[] argmax, double[] gradOutput, int inputSize) {
+        double[] gx = new double[inputSize];
+        for (int o = 0; o < argmax.length; o++) {
+            gx[argmax[o]] += gradOutput[o];
+        }
+        return gx;
     }
 
     /** Softmax of a tensor along {@code dim}, in the tensor's type. */

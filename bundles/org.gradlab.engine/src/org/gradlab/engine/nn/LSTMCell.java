@@ -1,12 +1,8 @@
 package org.gradlab.engine.nn;
 
-import java.util.List;
-
 import org.gradlab.core.DType;
-import org.gradlab.core.Parameter;
 import org.gradlab.core.Rng;
 import org.gradlab.core.Tensor;
-import org.gradlab.core.spi.TensorData;
 
 /**
  * One LSTM step, as {@code torch.nn.LSTMCell}. The 4H rows of the weights hold the gates in
@@ -14,12 +10,7 @@ import org.gradlab.core.spi.TensorData;
  * x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh, then c' = f⊙c + i⊙g and h' = o⊙tanh(c').
  * Multi-input, so it has its own {@link #forward(Tensor, Tensor, Tensor)} and {@link #backward}.
  */
-public final class LSTMCell {
-    private final String name;
-    private final RecurrentWeights weights;
-    private RecurrentWeights.Values values;
-    private Step last;
-    private DType inputType;
+public final class LSTMCell extends RecurrentCell<LSTMCell.Step> {
 
     /** The new hidden and cell state, each (N, H). */
     public record State(Tensor h, Tensor c) {
@@ -31,7 +22,11 @@ public final class LSTMCell {
 
     /** What one step keeps: gate activations (N, 4H) in the order i, f, g, o, and tanh(c'). */
     record Step(double[] x, double[] h, double[] c, double[] gates, double[] cNext, double[] tanhC, double[] hNext,
-            int n) {
+            int n) implements RecurrentCell.Step {
+        @Override
+        public double[][] next() {
+            return new double[][] {hNext, cNext};
+        }
     }
 
     /** PyTorch's init: every parameter U(−1/√H, 1/√H). */
@@ -44,82 +39,28 @@ public final class LSTMCell {
         this(DType.FLOAT64, inputSize, hiddenSize, rng);
     }
 
+    /** For sequence modules, which name the layer and suffix the parameters ("_l0") as PyTorch does. */
     LSTMCell(String name, DType dtype, int inputSize, int hiddenSize, String suffix, Rng rng) {
-        this.name = name;
-        this.weights = new RecurrentWeights(name, dtype, inputSize, hiddenSize, 4, suffix, rng);
-    }
-
-    public int inputSize() {
-        return weights.inputSize;
-    }
-
-    public int hiddenSize() {
-        return weights.hiddenSize;
-    }
-
-    /** (4H, I), gate blocks i, f, g, o. */
-    public Parameter weightIh() {
-        return weights.weightIh;
-    }
-
-    /** (4H, H), gate blocks i, f, g, o. */
-    public Parameter weightHh() {
-        return weights.weightHh;
-    }
-
-    public Parameter biasIh() {
-        return weights.biasIh;
-    }
-
-    public Parameter biasHh() {
-        return weights.biasHh;
-    }
-
-    public List<Parameter> parameters() {
-        return weights.parameters();
-    }
-
-    RecurrentWeights weights() {
-        return weights;
+        super(name, dtype, inputSize, hiddenSize, 4, suffix, rng, "hx", "cx");
     }
 
     /** (h', c') for input (N, I) and state hx, cx (N, H); a null state means zeros. */
     public State forward(Tensor input, Tensor hx, Tensor cx) {
-        int n = weights.checkInput(name, input);
-        if (hx != null) {
-            weights.checkState(name, "hx", hx, n);
-        }
-        if (cx != null) {
-            weights.checkState(name, "cx", cx, n);
-        }
-        values = weights.values();
-        last = step(values, TensorData.read(input), weights.stateOrZeros(hx, n), weights.stateOrZeros(cx, n), n);
-        inputType = input.dtype();
-        int[] shape = {n, weights.hiddenSize};
-        return new State(TensorData.wrap(inputType, shape, last.hNext().clone()),
-                TensorData.wrap(inputType, shape, last.cNext().clone()));
+        Tensor[] s = forwardStep(input, hx, cx);
+        return new State(s[0], s[1]);
     }
 
     /** Gradients for input, hx and cx given dL/dh' and dL/dc' (either may be null: zeros). */
     public Grads backward(Tensor gradH, Tensor gradC) {
-        LayerChecks.forwardDone(name, last);
-        int n = last.n();
-        int[] shape = {n, weights.hiddenSize};
-        if (gradH != null) {
-            LayerChecks.gradShape(name, gradH, shape);
-        }
-        if (gradC != null) {
-            LayerChecks.gradShape(name, gradC, shape);
-        }
-        RecurrentWeights.Grads acc = weights.new Grads();
-        double[][] d = backStep(values, last, weights.stateOrZeros(gradH, n), weights.stateOrZeros(gradC, n), acc);
-        acc.addToParameters();
-        return new Grads(TensorData.wrap(inputType, new int[] {n, weights.inputSize}, d[0]),
-                TensorData.wrap(inputType, shape, d[1]), TensorData.wrap(inputType, shape, d[2]));
+        Tensor[] d = backwardStep(gradH, gradC);
+        return new Grads(d[0], d[1], d[2]);
     }
 
-    Step step(RecurrentWeights.Values v, double[] x, double[] h, double[] c, int n) {
+    @Override
+    Step step(RecurrentWeights.Values v, double[] x, double[][] state, int n) {
         int hs = weights.hiddenSize;
+        double[] h = state[0];
+        double[] c = state[1];
         double[] a = weights.preActivation(v, x, h, n);
         double[] cNext = new double[n * hs];
         double[] tanhC = new double[n * hs];
@@ -145,8 +86,10 @@ public final class LSTMCell {
     }
 
     /** Returns {dx, dh, dc} for dL/dh' and dL/dc' of one step. */
-    double[][] backStep(RecurrentWeights.Values v, Step s, double[] dhNext, double[] dcNext,
-            RecurrentWeights.Grads acc) {
+    @Override
+    double[][] backStep(RecurrentWeights.Values v, Step s, double[][] dNext, RecurrentWeights.Grads acc) {
+        double[] dhNext = dNext[0];
+        double[] dcNext = dNext[1];
         int hs = weights.hiddenSize;
         int n = s.n();
         double[] a = s.gates();
@@ -172,10 +115,5 @@ public final class LSTMCell {
         }
         double[][] dxh = acc.backward(v, dPre, s.x(), s.h(), n);
         return new double[][] {dxh[0], dxh[1], dc};
-    }
-
-    @Override
-    public String toString() {
-        return name + "(" + weights.inputSize + ", " + weights.hiddenSize + ")";
     }
 }

@@ -1,11 +1,8 @@
 package org.gradlab.engine.nn;
 
 import java.util.Arrays;
-import java.util.List;
 
 import org.gradlab.core.DType;
-import org.gradlab.core.Layer;
-import org.gradlab.core.Parameter;
 import org.gradlab.core.Shapes;
 import org.gradlab.core.ShapeMismatchException;
 import org.gradlab.core.Tensor;
@@ -17,28 +14,21 @@ import org.gradlab.core.spi.TensorData;
  * evaluation), then scaled and shifted elementwise by "weight" (init 1) and "bias" (init 0),
  * both of shape {@code normalizedShape}.
  */
-public final class LayerNorm implements Layer {
+public final class LayerNorm extends WeightBiasLayer {
     private final int[] normalizedShape;
     private final double eps;
-    private final Parameter weight;
-    private final Parameter bias;
     private double[] xhat;
     private double[] invStd;
     private int[] shape;
     private DType inputType;
 
     public LayerNorm(DType dtype, int[] normalizedShape, double eps) {
-        if (normalizedShape.length == 0 || Arrays.stream(normalizedShape).anyMatch(d -> d < 1)) {
-            throw new IllegalArgumentException("LayerNorm: normalized_shape must be non-empty with positive sizes, got "
-                    + Arrays.toString(normalizedShape));
-        }
+        super(dtype, checked(normalizedShape));
         if (!(eps > 0)) {
             throw new IllegalArgumentException("LayerNorm: eps must be positive, got " + eps);
         }
         this.normalizedShape = normalizedShape.clone();
         this.eps = eps;
-        this.weight = new Parameter("weight", Tensor.ones(dtype, normalizedShape));
-        this.bias = new Parameter("bias", Tensor.zeros(dtype, normalizedShape));
     }
 
     /** FLOAT64. */
@@ -59,17 +49,13 @@ public final class LayerNorm implements Layer {
         return eps;
     }
 
-    public Parameter weight() {
-        return weight;
-    }
-
-    public Parameter bias() {
-        return bias;
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(weight, bias);
+    /** The shape of weight and bias, checked before they are made. */
+    private static int[] checked(int[] normalizedShape) {
+        if (normalizedShape.length == 0 || Arrays.stream(normalizedShape).anyMatch(d -> d < 1)) {
+            throw new IllegalArgumentException("LayerNorm: normalized_shape must be non-empty with positive sizes, got "
+                    + Arrays.toString(normalizedShape));
+        }
+        return normalizedShape;
     }
 
     @Override
@@ -87,15 +73,9 @@ public final class LayerNorm implements Layer {
         double[][] m = NormKernels.moments(x, 1, rows, d);
         invStd = NormKernels.invStd(m[1], eps);
         xhat = NormKernels.normalize(x, 1, rows, d, m[0], invStd);
-        double[] w = TensorData.read(weight.value());
-        double[] b = TensorData.read(bias.value());
-        double[] y = new double[x.length];
-        for (int r = 0; r < rows; r++) {
-            int base = r * d;
-            for (int i = 0; i < d; i++) {
-                y[base + i] = xhat[base + i] * w[i] + b[i];
-            }
-        }
+        // weight and bias act per element of the normalized shape: groups of one over the rows.
+        double[] y = NormKernels.affine(xhat, rows, d, 1, TensorData.read(weight().value()),
+                TensorData.read(bias().value()));
         shape = s;
         inputType = input.dtype();
         return TensorData.wrap(input.dtype(), s, y);
@@ -108,21 +88,10 @@ public final class LayerNorm implements Layer {
         int d = Shapes.numel(normalizedShape);
         int rows = xhat.length / d;
         double[] dy = TensorData.read(gradOutput);
-        double[] w = TensorData.read(weight.value());
-        double[] dw = new double[d];
-        double[] db = new double[d];
-        double[] dxhat = new double[dy.length];
-        for (int r = 0; r < rows; r++) {
-            int base = r * d;
-            for (int i = 0; i < d; i++) {
-                double g = dy[base + i];
-                dw[i] += g * xhat[base + i];
-                db[i] += g;
-                dxhat[base + i] = g * w[i];
-            }
-        }
-        weight.accumulateGrad(TensorData.wrap(weight.value().dtype(), normalizedShape, dw));
-        bias.accumulateGrad(TensorData.wrap(bias.value().dtype(), normalizedShape, db));
+        double[][] sums = NormKernels.gradientSums(dy, xhat, rows, d, 1);
+        ParameterGrads.accumulate(weight(), sums[1]);
+        ParameterGrads.accumulate(bias(), sums[0]);
+        double[] dxhat = NormKernels.affine(dy, rows, d, 1, TensorData.read(weight().value()), null);
         return TensorData.wrap(inputType, shape, NormKernels.backward(dxhat, xhat, 1, rows, d, invStd));
     }
 

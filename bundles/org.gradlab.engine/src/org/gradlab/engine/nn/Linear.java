@@ -1,10 +1,6 @@
 package org.gradlab.engine.nn;
 
-import java.util.List;
-
 import org.gradlab.core.DType;
-import org.gradlab.core.Layer;
-import org.gradlab.core.Parameter;
 import org.gradlab.core.Rng;
 import org.gradlab.core.ShapeMismatchException;
 import org.gradlab.core.Tensor;
@@ -16,11 +12,9 @@ import org.gradlab.engine.backend.Backends;
  * dimensions (…, in) → (…, out): they are folded into one row axis so a single matrix product does
  * the work, through {@link Backends} so a device backend can take it over.
  */
-public final class Linear implements Layer {
+public final class Linear extends WeightBiasLayer {
     private final int inFeatures;
     private final int outFeatures;
-    private final Parameter weight;
-    private final Parameter bias;
     private Tensor rows; // the input as (M, in), cached for the weight gradient
     private int[] inputShape;
     private int[] outputShape;
@@ -30,21 +24,9 @@ public final class Linear implements Layer {
      * from {@code rng}).
      */
     public Linear(DType dtype, int inFeatures, int outFeatures, boolean bias, Rng rng) {
-        if (inFeatures < 1 || outFeatures < 1) {
-            throw new IllegalArgumentException("Linear: in_features and out_features must be positive, got "
-                    + inFeatures + " and " + outFeatures);
-        }
+        super(dtype, weightShape(inFeatures, outFeatures), bias ? outFeatures : 0, rng);
         this.inFeatures = inFeatures;
         this.outFeatures = outFeatures;
-        this.weight = new Parameter("weight", Tensor.zeros(dtype, outFeatures, inFeatures));
-        // torch uses kaiming_uniform_(a=√5): gain √(2/(1+5)) · √(3/in) = 1/√in.
-        Init.kaimingUniform(weight.value(), Math.sqrt(5.0), Init.FanMode.FAN_IN, "leaky_relu", rng);
-        if (bias) {
-            double bound = 1.0 / Math.sqrt(inFeatures);
-            this.bias = new Parameter("bias", Init.uniform(Tensor.zeros(dtype, outFeatures), -bound, bound, rng));
-        } else {
-            this.bias = null;
-        }
     }
 
     /** FLOAT64 with a bias. */
@@ -57,6 +39,15 @@ public final class Linear implements Layer {
         this(DType.FLOAT64, inFeatures, outFeatures, bias, rng);
     }
 
+    /** (out, in), once both are checked: the weight cannot be made before. */
+    private static int[] weightShape(int inFeatures, int outFeatures) {
+        if (inFeatures < 1 || outFeatures < 1) {
+            throw new IllegalArgumentException("Linear: in_features and out_features must be positive, got "
+                    + inFeatures + " and " + outFeatures);
+        }
+        return new int[] {outFeatures, inFeatures};
+    }
+
     public int inFeatures() {
         return inFeatures;
     }
@@ -65,33 +56,19 @@ public final class Linear implements Layer {
         return outFeatures;
     }
 
-    public Parameter weight() {
-        return weight;
-    }
-
-    /** The bias, or null when the layer was built without one. */
-    public Parameter bias() {
-        return bias;
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return bias == null ? List.of(weight) : List.of(weight, bias);
-    }
-
     @Override
     public Tensor forward(Tensor input) {
         int[] shape = input.shape();
         if (shape.length == 0 || shape[shape.length - 1] != inFeatures) {
             throw ShapeMismatchException.of("Linear", "input's last dimension must equal in_features = " + inFeatures
-                    + " (input and weight)", shape, weight.value().shape());
+                    + " (input and weight)", shape, weight().value().shape());
         }
         Tensor x = shape.length == 2 ? input : input.reshape(-1, inFeatures);
-        Tensor w = weight.value();
+        Tensor w = weight().value();
         Backend backend = Backends.forType(DType.promote(input.dtype(), w.dtype()));
         Tensor y = backend.matmul(x, false, w, true);
-        if (bias != null) {
-            y = y.add(bias.value()); // broadcasts (out) over the rows
+        if (bias() != null) {
+            y = y.add(bias().value()); // broadcasts (out) over the rows
         }
         int[] outShape = shape.clone();
         outShape[shape.length - 1] = outFeatures;
@@ -106,11 +83,11 @@ public final class Linear implements Layer {
         LayerChecks.forwardDone("Linear", rows);
         LayerChecks.gradShape("Linear", gradOutput, outputShape);
         Tensor g = gradOutput.dim() == 2 ? gradOutput : gradOutput.reshape(-1, outFeatures);
-        Tensor w = weight.value();
+        Tensor w = weight().value();
         // dW = gᵀ·x and dx = g·W; db sums g over the rows.
-        weight.accumulateGrad(Backends.forType(w.dtype()).matmul(g, true, rows, false));
-        if (bias != null) {
-            bias.accumulateGrad(g.sum(0, false));
+        weight().accumulateGrad(Backends.forType(w.dtype()).matmul(g, true, rows, false));
+        if (bias() != null) {
+            bias().accumulateGrad(g.sum(0, false));
         }
         Tensor gx = Backends.forType(rows.dtype()).matmul(g, false, w, false);
         return inputShape.length == 2 ? gx : gx.reshape(inputShape);
@@ -118,6 +95,7 @@ public final class Linear implements Layer {
 
     @Override
     public String toString() {
-        return "Linear(in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + (bias != null) + ")";
+        return "Linear(in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + (bias() != null)
+                + ")";
     }
 }

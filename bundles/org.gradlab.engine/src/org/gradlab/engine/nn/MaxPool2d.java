@@ -1,8 +1,6 @@
 package org.gradlab.engine.nn;
 
-import org.gradlab.core.Layer;
-import org.gradlab.core.Tensor;
-import org.gradlab.core.spi.TensorData;
+import org.gradlab.core.Shapes;
 import org.gradlab.engine.backend.ConvGeometry;
 
 /**
@@ -14,10 +12,7 @@ import org.gradlab.engine.backend.ConvGeometry;
  * gradient (PyTorch's CPU rule): the max is not differentiable there, and this picks one subgradient.
  * A NaN in a window wins, so NaNs propagate as in PyTorch.
  */
-public final class MaxPool2d implements Layer {
-    private final PoolWindow window;
-    private int[] inputShape;
-    private int[] outputShape;
+public final class MaxPool2d extends Pool2d {
     private int[] argmax; // flat input index of each output element's maximum
 
     /** Square window, no padding; {@code stride} as in PyTorch. */
@@ -36,39 +31,17 @@ public final class MaxPool2d implements Layer {
     }
 
     public MaxPool2d(int[] kernel, int[] stride, int[] padding, int[] dilation) {
-        this.window = PoolWindow.of("MaxPool2d", kernel, stride, padding, dilation);
-    }
-
-    /** (kH, kW). */
-    public int[] kernelSize() {
-        return window.kernelSize();
-    }
-
-    public int[] stride() {
-        return window.geometry().stride();
-    }
-
-    public int[] padding() {
-        return window.geometry().padding();
-    }
-
-    public int[] dilation() {
-        return window.geometry().dilation();
+        super("MaxPool2d", kernel, stride, padding, dilation);
     }
 
     @Override
-    public Tensor forward(Tensor input) {
-        int[] outShape = window.outputShape(input.shape());
-        int[] s = input.shape();
+    double[] poolForward(int[] s, int[] outShape, double[] x) {
         int h = s[2];
         int w = s[3];
         int oh = outShape[2];
         int ow = outShape[3];
-        int kh = window.kernelH();
-        int kw = window.kernelW();
-        ConvGeometry g = window.geometry();
-        double[] x = TensorData.read(input);
-        double[] out = new double[s[0] * s[1] * oh * ow];
+        ConvGeometry g = geometry;
+        double[] out = new double[Shapes.numel(outShape)];
         int[] arg = new int[out.length];
         int o = 0;
         for (int plane = 0; plane < s[0] * s[1]; plane++) {
@@ -77,12 +50,12 @@ public final class MaxPool2d implements Layer {
                 for (int xo = 0; xo < ow; xo++, o++) {
                     int best = -1;
                     double max = Double.NEGATIVE_INFINITY;
-                    for (int i = 0; i < kh; i++) {
+                    for (int i = 0; i < kernelH; i++) {
                         int hIn = y * g.strideH() - g.padH() + i * g.dilationH();
                         if (hIn < 0 || hIn >= h) {
                             continue;
                         }
-                        for (int j = 0; j < kw; j++) {
+                        for (int j = 0; j < kernelW; j++) {
                             int wIn = xo * g.strideW() - g.padW() + j * g.dilationW();
                             if (wIn < 0 || wIn >= w) {
                                 continue;
@@ -101,27 +74,18 @@ public final class MaxPool2d implements Layer {
                 }
             }
         }
-        inputShape = s;
-        outputShape = outShape;
         argmax = arg;
-        return TensorData.wrap(input.dtype(), outShape, out);
+        return out;
     }
 
+    /** Overlapping windows may share a maximum: their gradients add. */
     @Override
-    public Tensor backward(Tensor gradOutput) {
-        LayerChecks.forwardDone("MaxPool2d", argmax);
-        LayerChecks.gradShape("MaxPool2d", gradOutput, outputShape);
-        double[] gy = TensorData.read(gradOutput);
-        double[] dx = new double[inputShape[0] * inputShape[1] * inputShape[2] * inputShape[3]];
-        for (int o = 0; o < gy.length; o++) {
-            dx[argmax[o]] += gy[o]; // overlapping windows may share a maximum: gradients add
-        }
-        return TensorData.wrap(gradOutput.dtype(), inputShape, dx);
+    double[] poolBackward(int[] inputShape, int[] outputShape, double[] gradOutput) {
+        return Functional.maxBackward(argmax, gradOutput, Shapes.numel(inputShape));
     }
 
     @Override
     public String toString() {
-        ConvGeometry g = window.geometry();
-        return "MaxPool2d(kernel_size=(" + window.kernelH() + ", " + window.kernelW() + "), " + g.describe() + ")";
+        return "MaxPool2d(kernel_size=(" + kernelH + ", " + kernelW + "), " + geometry.describe() + ")";
     }
 }

@@ -74,11 +74,7 @@ public final class Maxout implements Layer {
     public Tensor backward(Tensor gradOutput) {
         LayerChecks.forwardDone("Maxout", argmax);
         LayerChecks.gradShape("Maxout", gradOutput, outputShape);
-        double[] g = TensorData.read(gradOutput);
-        double[] gx = new double[argmax.length * pieces];
-        for (int o = 0; o < argmax.length; o++) {
-            gx[argmax[o]] += g[o];
-        }
+        double[] gx = Functional.maxBackward(argmax, TensorData.read(gradOutput), argmax.length * pieces);
         return TensorData.wrap(dtype, inputShape, gx);
     }
 

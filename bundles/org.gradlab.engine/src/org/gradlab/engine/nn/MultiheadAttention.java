@@ -30,18 +30,13 @@ public final class MultiheadAttention {
     private final Parameter outProjBias;
     private final ScaledDotProductAttention attention = new ScaledDotProductAttention();
     // cache of the last forward
-    private double[] xq;
-    private double[] xk;
-    private double[] xv;
+    private AttentionInputs inputs;
     private double[] merged; // attention output with heads merged, (N·L, E)
     private double[] win;
     private double[] wout;
     private int n;
     private int lq;
     private int ls;
-    private DType qType;
-    private DType kType;
-    private DType vType;
 
     /**
      * PyTorch's init: in_proj_weight Xavier-uniform, out_proj.weight U(−1/√E, 1/√E) (a Linear's
@@ -108,22 +103,17 @@ public final class MultiheadAttention {
         lq = query.size(1);
         ls = key.size(1);
         int e = embedDim;
-        xq = TensorData.read(query);
-        xk = TensorData.read(key);
-        xv = TensorData.read(value);
-        qType = query.dtype();
-        kType = key.dtype();
-        vType = value.dtype();
+        inputs = AttentionInputs.read(query, key, value);
         win = TensorData.read(inProjWeight.value());
         double[] bin = TensorData.read(inProjBias.value());
         wout = TensorData.read(outProjWeight.value());
-        DType type = DType.promote(qType, DType.promote(kType, vType));
+        DType type = inputs.outType();
         double[] pq = new double[n * lq * e];
         double[] pk = new double[n * ls * e];
         double[] pv = new double[n * ls * e];
-        AffineKernels.forward(xq, n * lq, e, win, 0, bin, 0, e, pq);
-        AffineKernels.forward(xk, n * ls, e, win, e * e, bin, e, e, pk);
-        AffineKernels.forward(xv, n * ls, e, win, 2 * e * e, bin, 2 * e, e, pv);
+        AffineKernels.forward(inputs.q(), n * lq, e, win, 0, bin, 0, e, pq);
+        AffineKernels.forward(inputs.k(), n * ls, e, win, e * e, bin, e, e, pk);
+        AffineKernels.forward(inputs.v(), n * ls, e, win, 2 * e * e, bin, 2 * e, e, pv);
         Tensor heads = attention.forward(splitHeads(type, pq, lq), splitHeads(type, pk, ls),
                 splitHeads(type, pv, ls), causal);
         merged = TensorData.read(mergeHeads(heads));
@@ -142,26 +132,23 @@ public final class MultiheadAttention {
         double[] dWout = new double[e * e];
         double[] dbout = new double[e];
         AffineKernels.backward(g, n * lq, e, merged, e, wout, 0, dMerged, dWout, 0, dbout, 0);
-        DType type = DType.promote(qType, DType.promote(kType, vType));
-        ScaledDotProductAttention.Grads gh = attention.backward(
-                splitHeads(type, dMerged, lq));
+        ScaledDotProductAttention.Grads gh = attention.backward(splitHeads(inputs.outType(), dMerged, lq));
         double[] dpq = TensorData.read(mergeHeads(gh.query()));
         double[] dpk = TensorData.read(mergeHeads(gh.key()));
         double[] dpv = TensorData.read(mergeHeads(gh.value()));
         double[] dWin = new double[3 * e * e];
         double[] dbin = new double[3 * e];
-        double[] dq = new double[xq.length];
-        double[] dk = new double[xk.length];
-        double[] dv = new double[xv.length];
-        AffineKernels.backward(dpq, n * lq, e, xq, e, win, 0, dq, dWin, 0, dbin, 0);
-        AffineKernels.backward(dpk, n * ls, e, xk, e, win, e * e, dk, dWin, e * e, dbin, e);
-        AffineKernels.backward(dpv, n * ls, e, xv, e, win, 2 * e * e, dv, dWin, 2 * e * e, dbin, 2 * e);
-        accumulate(inProjWeight, dWin);
-        accumulate(inProjBias, dbin);
-        accumulate(outProjWeight, dWout);
-        accumulate(outProjBias, dbout);
-        return new ScaledDotProductAttention.Grads(TensorData.wrap(qType, new int[] {n, lq, e}, dq),
-                TensorData.wrap(kType, new int[] {n, ls, e}, dk), TensorData.wrap(vType, new int[] {n, ls, e}, dv));
+        double[] dq = new double[n * lq * e];
+        double[] dk = new double[n * ls * e];
+        double[] dv = new double[n * ls * e];
+        AffineKernels.backward(dpq, n * lq, e, inputs.q(), e, win, 0, dq, dWin, 0, dbin, 0);
+        AffineKernels.backward(dpk, n * ls, e, inputs.k(), e, win, e * e, dk, dWin, e * e, dbin, e);
+        AffineKernels.backward(dpv, n * ls, e, inputs.v(), e, win, 2 * e * e, dv, dWin, 2 * e * e, dbin, 2 * e);
+        ParameterGrads.accumulate(inProjWeight, dWin);
+        ParameterGrads.accumulate(inProjBias, dbin);
+        ParameterGrads.accumulate(outProjWeight, dWout);
+        ParameterGrads.accumulate(outProjBias, dbout);
+        return inputs.grads(dq, dk, dv);
     }
 
     /**
@@ -202,10 +189,6 @@ public final class MultiheadAttention {
     private Tensor mergeHeads(Tensor heads) {
         int len = heads.size(2);
         return heads.permute(0, 2, 1, 3).reshape(n, len, embedDim);
-    }
-
-    private static void accumulate(Parameter p, double[] g) {
-        p.accumulateGrad(TensorData.wrap(p.value().dtype(), p.value().shape(), g));
     }
 
     private void checkShapes(int[] qs, int[] ks, int[] vs) {

@@ -98,7 +98,7 @@ public final class PReLU implements Layer {
                 ga[c] += x[i] * g[i];
             }
         }
-        weight.accumulateGrad(TensorData.wrap(weight.value().dtype(), weight.value().shape(), ga));
+        ParameterGrads.accumulate(weight, ga);
         return TensorData.wrap(input.dtype(), shape, gx);
     }
 

@@ -129,14 +129,10 @@ final class RecurrentWeights {
         }
 
         void addToParameters() {
-            add(weightIh, wih);
-            add(weightHh, whh);
-            add(biasIh, bih);
-            add(biasHh, bhh);
-        }
-
-        private static void add(Parameter p, double[] g) {
-            p.accumulateGrad(TensorData.wrap(p.value().dtype(), p.value().shape(), g));
+            ParameterGrads.accumulate(weightIh, wih);
+            ParameterGrads.accumulate(weightHh, whh);
+            ParameterGrads.accumulate(biasIh, bih);
+            ParameterGrads.accumulate(biasHh, bhh);
         }
     }
 }

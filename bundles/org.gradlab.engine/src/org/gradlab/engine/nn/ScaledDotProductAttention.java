@@ -4,7 +4,6 @@ import org.gradlab.core.AxisView;
 
 import java.util.Arrays;
 
-import org.gradlab.core.DType;
 import org.gradlab.core.ShapeMismatchException;
 import org.gradlab.core.Shapes;
 import org.gradlab.core.Tensor;
@@ -20,22 +19,13 @@ import org.gradlab.core.spi.TensorData;
 public final class ScaledDotProductAttention {
     private static final String NAME = "ScaledDotProductAttention";
 
-    private double[] q;
-    private double[] k;
-    private double[] v;
+    private AttentionInputs inputs;
     private double[] probs;
     private int batches;
     private int lq;
     private int ls;
     private int e;
     private int ev;
-    private int[] qShape;
-    private int[] kShape;
-    private int[] vShape;
-    private DType qType;
-    private DType kType;
-    private DType vType;
-    private DType outType;
 
     /** dL/dquery, dL/dkey and dL/dvalue of one backward pass. */
     public record Grads(Tensor query, Tensor key, Tensor value) {
@@ -49,21 +39,16 @@ public final class ScaledDotProductAttention {
     public Tensor forward(Tensor query, Tensor key, Tensor value, boolean causal) {
         checkShapes(query.shape(), key.shape(), value.shape());
         int rank = query.dim();
-        qShape = query.shape();
-        kShape = key.shape();
-        vShape = value.shape();
+        inputs = AttentionInputs.read(query, key, value);
+        int[] qShape = inputs.qShape();
         lq = qShape[rank - 2];
         e = qShape[rank - 1];
-        ls = kShape[rank - 2];
-        ev = vShape[rank - 1];
+        ls = inputs.kShape()[rank - 2];
+        ev = inputs.vShape()[rank - 1];
         batches = Shapes.numel(Arrays.copyOf(qShape, rank - 2));
-        q = TensorData.read(query);
-        k = TensorData.read(key);
-        v = TensorData.read(value);
-        qType = query.dtype();
-        kType = key.dtype();
-        vType = value.dtype();
-        outType = DType.promote(qType, DType.promote(kType, vType));
+        double[] q = inputs.q();
+        double[] k = inputs.k();
+        double[] v = inputs.v();
         double scale = 1.0 / Math.sqrt(e);
         double[] scores = new double[batches * lq * ls];
         for (int b = 0; b < batches; b++) {
@@ -85,7 +70,7 @@ public final class ScaledDotProductAttention {
         }
         int[] outShape = qShape.clone();
         outShape[rank - 1] = ev;
-        return TensorData.wrap(outType, outShape, out);
+        return TensorData.wrap(inputs.outType(), outShape, out);
     }
 
     /** The attention probabilities (…, L, S) of the last forward pass (0 where masked). */
@@ -93,16 +78,19 @@ public final class ScaledDotProductAttention {
         if (probs == null) {
             throw new IllegalStateException(NAME + ": attentionWeights called before forward");
         }
-        int[] s = qShape.clone();
+        int[] s = inputs.qShape().clone();
         s[s.length - 1] = ls;
-        return TensorData.wrap(outType, s, probs.clone());
+        return TensorData.wrap(inputs.outType(), s, probs.clone());
     }
 
     public Grads backward(Tensor gradOutput) {
         LayerChecks.forwardDone(NAME, probs);
-        int[] outShape = qShape.clone();
+        int[] outShape = inputs.qShape().clone();
         outShape[outShape.length - 1] = ev;
         LayerChecks.gradShape(NAME, gradOutput, outShape);
+        double[] q = inputs.q();
+        double[] k = inputs.k();
+        double[] v = inputs.v();
         double[] g = TensorData.read(gradOutput);
         double scale = 1.0 / Math.sqrt(e);
         double[] dq = new double[q.length];
@@ -126,8 +114,7 @@ public final class ScaledDotProductAttention {
             Kernels.gemm(false, false, lq, e, ls, ds, 0, k, b * ls * e, dq, b * lq * e);
             Kernels.gemm(true, false, ls, e, lq, ds, 0, q, b * lq * e, dk, b * ls * e);
         }
-        return new Grads(TensorData.wrap(qType, qShape, dq), TensorData.wrap(kType, kShape, dk),
-                TensorData.wrap(vType, vShape, dv));
+        return inputs.grads(dq, dk, dv);
     }
 
     private static void checkShapes(int[] qs, int[] ks, int[] vs) {

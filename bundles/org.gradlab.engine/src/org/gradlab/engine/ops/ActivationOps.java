@@ -1,10 +1,7 @@
 package org.gradlab.engine.ops;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import static org.gradlab.engine.ops.OpSupport.run;
 
-import org.gradlab.core.Layer;
-import org.gradlab.core.Parameter;
 import org.gradlab.core.Rng;
 import org.gradlab.core.Tensor;
 import org.gradlab.engine.nn.ELU;
@@ -29,10 +26,7 @@ final class ActivationOps {
             Tensor bias = in.optional("bias");
             // The random init is overwritten by the given weights; any seed will do.
             Linear layer = new Linear(weight.dtype(), weight.size(1), weight.size(0), bias != null, new Rng(0));
-            layer.weight().value().copyFrom(weight);
-            if (bias != null) {
-                layer.bias().value().copyFrom(bias);
-            }
+            OpSupport.loadWeightAndBias("linear", layer.weight(), layer.bias(), in);
             return run(layer, in.get("input"), g);
         });
         r.tensor("relu", (attrs, in, g) -> run(new ReLU(), in.get("input"), g));
@@ -44,22 +38,11 @@ final class ActivationOps {
         r.tensor("prelu", (attrs, in, g) -> {
             Tensor weight = in.get("weight", 1);
             PReLU layer = new PReLU(weight.dtype(), weight.numel(), 0.25);
-            layer.weight().value().copyFrom(weight);
+            OpSupport.load("prelu", "weight", layer.weight().value(), weight);
             return run(layer, in.get("input"), g);
         });
         r.tensor("softmax", (attrs, in, g) -> run(new Softmax(attrs.integer("dim")), in.get("input"), g));
         r.tensor("log_softmax", (attrs, in, g) -> run(new LogSoftmax(attrs.integer("dim")), in.get("input"), g));
         r.tensor("maxout", (attrs, in, g) -> run(new Maxout(attrs.integer("pieces")), in.get("input"), g));
-    }
-
-    /** One forward and backward of a layer; grads for "input" and for each parameter by its name. */
-    static OpResult run(Layer layer, Tensor input, Tensor gradOutput) {
-        Tensor output = layer.forward(input);
-        Map<String, Tensor> grads = new LinkedHashMap<>();
-        grads.put("input", layer.backward(gradOutput));
-        for (Parameter p : layer.parameters()) {
-            grads.put(p.name(), p.grad());
-        }
-        return new OpResult(output, grads);
     }
 }

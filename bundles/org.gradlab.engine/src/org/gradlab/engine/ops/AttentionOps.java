@@ -1,6 +1,7 @@
 package org.gradlab.engine.ops;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.gradlab.core.Rng;
@@ -13,6 +14,10 @@ import org.gradlab.engine.nn.ScaledDotProductAttention;
  * is_causal} (batch first, query (N, L, E), key and value (N, S, E), PyTorch's packed in_proj).
  */
 final class AttentionOps {
+    /** Op input names of multi_head_attention's weights, in the order the engine lists its parameters. */
+    private static final List<String> MHA_WEIGHTS = List.of("in_proj_weight", "in_proj_bias", "out_proj_weight",
+            "out_proj_bias");
+
     private AttentionOps() {
     }
 
@@ -27,16 +32,10 @@ final class AttentionOps {
             Tensor query = in.get("query", 3);
             MultiheadAttention mha = new MultiheadAttention(query.dtype(), query.size(2), attrs.integer("num_heads"),
                     new Rng(0));
-            String[] names = {"in_proj_weight", "in_proj_bias", "out_proj_weight", "out_proj_bias"};
-            for (int i = 0; i < names.length; i++) {
-                NormalizationOps.load("multi_head_attention", names[i], mha.parameters().get(i).value(),
-                        in.get(names[i]));
-            }
+            OpSupport.loadAll("multi_head_attention", MHA_WEIGHTS, mha.parameters(), in);
             Tensor output = mha.forward(query, in.get("key"), in.get("value"), attrs.bool("is_causal", false));
             Map<String, Tensor> grads = grads(mha.backward(g));
-            for (int i = 0; i < names.length; i++) {
-                grads.put(names[i], mha.parameters().get(i).grad());
-            }
+            OpSupport.putGrads(grads, MHA_WEIGHTS, mha.parameters());
             return new OpResult(output, grads);
         });
     }

@@ -1,5 +1,7 @@
 package org.gradlab.engine.ops;
 
+import static org.gradlab.engine.ops.OpSupport.run;
+
 import org.gradlab.core.Rng;
 import org.gradlab.core.Tensor;
 import org.gradlab.engine.nn.AvgPool2d;
@@ -29,11 +31,8 @@ final class ConvOps {
             Conv2d layer = new Conv2d(weight.dtype(), weight.size(1) * groups, weight.size(0),
                     new int[] {weight.size(2), weight.size(3)}, attrs.pair("stride", ONE),
                     attrs.pair("padding", ZERO), attrs.pair("dilation", ONE), groups, bias != null, new Rng(0));
-            layer.weight().value().copyFrom(weight);
-            if (bias != null) {
-                layer.bias().value().copyFrom(bias);
-            }
-            return ActivationOps.run(layer, in.get("input"), g);
+            OpSupport.loadWeightAndBias("conv2d", layer.weight(), layer.bias(), in);
+            return run(layer, in.get("input"), g);
         });
         r.tensor("conv_transpose2d", (attrs, in, g) -> {
             Tensor weight = in.get("weight", 4);
@@ -43,27 +42,24 @@ final class ConvOps {
                     new int[] {weight.size(2), weight.size(3)}, attrs.pair("stride", ONE),
                     attrs.pair("padding", ZERO), attrs.pair("output_padding", ZERO), attrs.pair("dilation", ONE),
                     groups, bias != null, new Rng(0));
-            layer.weight().value().copyFrom(weight);
-            if (bias != null) {
-                layer.bias().value().copyFrom(bias);
-            }
-            return ActivationOps.run(layer, in.get("input"), g);
+            OpSupport.loadWeightAndBias("conv_transpose2d", layer.weight(), layer.bias(), in);
+            return run(layer, in.get("input"), g);
         });
         r.tensor("max_pool2d", (attrs, in, g) -> {
             floorModeOnly(attrs);
             MaxPool2d layer = new MaxPool2d(attrs.pair("kernel_size"), stride(attrs), attrs.pair("padding", ZERO),
                     attrs.pair("dilation", ONE));
-            return ActivationOps.run(layer, in.get("input"), g);
+            return run(layer, in.get("input"), g);
         });
         r.tensor("avg_pool2d", (attrs, in, g) -> {
             floorModeOnly(attrs);
             AvgPool2d layer = new AvgPool2d(attrs.pair("kernel_size"), stride(attrs), attrs.pair("padding", ZERO),
                     attrs.bool("count_include_pad", true));
-            return ActivationOps.run(layer, in.get("input"), g);
+            return run(layer, in.get("input"), g);
         });
         r.tensor("upsample_nearest2d", (attrs, in, g) -> {
             int[] scale = attrs.pair("scale_factor");
-            return ActivationOps.run(new UpsamplingNearest2d(scale[0], scale[1]), in.get("input"), g);
+            return run(new UpsamplingNearest2d(scale[0], scale[1]), in.get("input"), g);
         });
     }
 

@@ -1,10 +1,12 @@
 package org.gradlab.engine.ops;
 
+import static org.gradlab.engine.ops.OpSupport.givenOnly;
+import static org.gradlab.engine.ops.OpSupport.load;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.gradlab.core.ShapeMismatchException;
 import org.gradlab.core.Tensor;
 import org.gradlab.engine.nn.BatchNorm;
 import org.gradlab.engine.nn.LayerNorm;
@@ -38,15 +40,7 @@ final class NormalizationOps {
             load("batch_norm", "running_mean", layer.runningMean(), runningMean);
             load("batch_norm", "running_var", layer.runningVar(), runningVar);
             layer.setTraining(training);
-            OpResult run = ActivationOps.run(layer, input, g);
-            Map<String, Tensor> grads = new LinkedHashMap<>();
-            grads.put("input", run.grads().get("input"));
-            if (weight != null) {
-                grads.put("weight", run.grads().get("weight"));
-            }
-            if (bias != null) {
-                grads.put("bias", run.grads().get("bias"));
-            }
+            OpResult run = OpSupport.run(layer, input, g);
             // The running statistics are returned as state: updated in training, unchanged in evaluation.
             Map<String, Tensor> state = new LinkedHashMap<>();
             if (runningMean != null) {
@@ -55,7 +49,7 @@ final class NormalizationOps {
             if (runningVar != null) {
                 state.put("running_var", layer.runningVar());
             }
-            return new OpResult(run.output(), grads, state);
+            return new OpResult(run.output(), givenOnly(run.grads(), in, "weight", "bias"), state);
         });
         // F.layer_norm(input, normalized_shape, weight, bias, eps)
         r.tensor("layer_norm", (attrs, in, g) -> {
@@ -69,28 +63,8 @@ final class NormalizationOps {
             Tensor bias = in.optional("bias");
             load("layer_norm", "weight", layer.weight().value(), weight);
             load("layer_norm", "bias", layer.bias().value(), bias);
-            OpResult run = ActivationOps.run(layer, input, g);
-            Map<String, Tensor> grads = new LinkedHashMap<>();
-            grads.put("input", run.grads().get("input"));
-            if (weight != null) {
-                grads.put("weight", run.grads().get("weight"));
-            }
-            if (bias != null) {
-                grads.put("bias", run.grads().get("bias"));
-            }
-            return new OpResult(run.output(), grads);
+            OpResult run = OpSupport.run(layer, input, g);
+            return new OpResult(run.output(), givenOnly(run.grads(), in, "weight", "bias"));
         });
-    }
-
-    /** Copies a given input into the layer's tensor; a missing optional input keeps PyTorch's default (1 or 0). */
-    static void load(String op, String name, Tensor target, Tensor given) {
-        if (given == null) {
-            return;
-        }
-        if (!target.sameShape(given)) {
-            throw ShapeMismatchException.of(op, "input '" + name + "' expected shape " + Arrays.toString(target.shape()),
-                    given.shape());
-        }
-        target.copyFrom(given);
     }
 }

@@ -30,7 +30,7 @@ final class RecurrentOps {
             Tensor input = in.get("input", 2);
             Tensor wih = in.get("w_ih", 2);
             RNNCell cell = new RNNCell(input.dtype(), wih.size(1), wih.size(0), new Rng(0));
-            loadWeights("rnn_tanh_cell", cell.parameters(), in);
+            OpSupport.loadAll("rnn_tanh_cell", WEIGHTS, cell.parameters(), in);
             Tensor output = cell.forward(input, in.optional("hx"));
             RNNCell.Grads d = cell.backward(g);
             return result(in, output, d.input(), d.hx(), null, cell.parameters());
@@ -41,7 +41,7 @@ final class RecurrentOps {
             Tensor wih = in.get("w_ih", 2);
             int hidden = wih.size(0) / 4;
             LSTMCell cell = new LSTMCell(input.dtype(), wih.size(1), hidden, new Rng(0));
-            loadWeights("lstm_cell", cell.parameters(), in);
+            OpSupport.loadAll("lstm_cell", WEIGHTS, cell.parameters(), in);
             LSTMCell.State s = cell.forward(input, in.optional("hx"), in.optional("cx"));
             if (g.dim() != 2 || g.size(1) != 2 * hidden) {
                 throw ShapeMismatchException.of("lstm_cell", "grad_output expected shape (N, 2H) = cat(h', c') with H = "
@@ -54,7 +54,7 @@ final class RecurrentOps {
             Tensor input = in.get("input", 3);
             Tensor wih = in.get("w_ih", 2);
             RNN rnn = new RNN(input.dtype(), wih.size(1), wih.size(0), new Rng(0));
-            loadWeights("rnn_tanh", rnn.parameters(), in);
+            OpSupport.loadAll("rnn_tanh", WEIGHTS, rnn.parameters(), in);
             Tensor output = rnn.forward(input, in.optional("hx")).output();
             RNNCell.Grads d = rnn.backward(g, null);
             return result(in, output, d.input(), d.hx(), null, rnn.parameters());
@@ -63,18 +63,11 @@ final class RecurrentOps {
             Tensor input = in.get("input", 3);
             Tensor wih = in.get("w_ih", 2);
             LSTM lstm = new LSTM(input.dtype(), wih.size(1), wih.size(0) / 4, new Rng(0));
-            loadWeights("lstm", lstm.parameters(), in);
+            OpSupport.loadAll("lstm", WEIGHTS, lstm.parameters(), in);
             Tensor output = lstm.forward(input, in.optional("hx"), in.optional("cx")).output();
             LSTMCell.Grads d = lstm.backward(g, null, null);
             return result(in, output, d.input(), d.hx(), d.cx(), lstm.parameters());
         });
-    }
-
-    /** The given w_ih, w_hh, b_ih, b_hh replace the random init (the engine lists its parameters in that order). */
-    private static void loadWeights(String op, List<Parameter> params, Inputs in) {
-        for (int i = 0; i < WEIGHTS.size(); i++) {
-            NormalizationOps.load(op, WEIGHTS.get(i), params.get(i).value(), in.get(WEIGHTS.get(i)));
-        }
     }
 
     /** Grads by op input name; hx / cx only when the op had that input (it defaults to zeros). */
@@ -82,15 +75,11 @@ final class RecurrentOps {
             List<Parameter> params) {
         Map<String, Tensor> grads = new LinkedHashMap<>();
         grads.put("input", dInput);
-        if (in.optional("hx") != null) {
-            grads.put("hx", dHx);
-        }
-        if (dCx != null && in.optional("cx") != null) {
+        grads.put("hx", dHx);
+        if (dCx != null) {
             grads.put("cx", dCx);
         }
-        for (int i = 0; i < WEIGHTS.size(); i++) {
-            grads.put(WEIGHTS.get(i), params.get(i).grad());
-        }
-        return new OpResult(output, grads);
+        OpSupport.putGrads(grads, WEIGHTS, params);
+        return new OpResult(output, OpSupport.givenOnly(grads, in, "hx", "cx"));
     }
 }

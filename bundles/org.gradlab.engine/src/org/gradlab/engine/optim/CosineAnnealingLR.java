@@ -11,19 +11,14 @@ import org.gradlab.core.Optimizer;
  * cosine (period 2·T_max). Like torch it applies the recursive form of this formula (each rate
  * from the previous one), so the values agree with torch's to rounding.
  */
-public final class CosineAnnealingLR implements LrScheduler {
-    private final Optimizer optimizer;
+public final class CosineAnnealingLR extends EpochScheduler {
     private final int tMax;
     private final double etaMin;
     private final double baseLr;
-    private int epoch;
 
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
-        if (tMax < 1) {
-            throw new IllegalArgumentException("CosineAnnealingLR: T_max must be at least 1, got " + tMax);
-        }
-        this.optimizer = optimizer;
-        this.tMax = tMax;
+        super(optimizer);
+        this.tMax = atLeastOne("CosineAnnealingLR", "T_max", tMax);
         this.etaMin = etaMin;
         this.baseLr = optimizer.learningRate();
     }
@@ -34,27 +29,12 @@ public final class CosineAnnealingLR implements LrScheduler {
     }
 
     @Override
-    public int epoch() {
-        return epoch;
-    }
-
-    @Override
-    public double lr() {
-        return optimizer.learningRate();
-    }
-
-    @Override
-    public void step() {
-        epoch++;
-        double lr = optimizer.learningRate();
-        double next;
+    double nextLr(int epoch, double lr) {
         if (Math.floorMod(epoch - 1 - tMax, 2 * tMax) == 0) {
             // leaving a minimum: the ratio form below would divide by 1 + cos(π) = 0
-            next = lr + (baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
-        } else {
-            next = (1 + Math.cos(Math.PI * epoch / tMax)) / (1 + Math.cos(Math.PI * (epoch - 1) / tMax))
-                    * (lr - etaMin) + etaMin;
+            return lr + (baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
         }
-        optimizer.setLearningRate(next);
+        return (1 + Math.cos(Math.PI * epoch / tMax)) / (1 + Math.cos(Math.PI * (epoch - 1) / tMax))
+                * (lr - etaMin) + etaMin;
     }
 }

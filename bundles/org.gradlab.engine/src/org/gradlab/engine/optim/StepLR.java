@@ -7,18 +7,13 @@ import org.gradlab.core.Optimizer;
  * {@code torch.optim.lr_scheduler.StepLR}: lr(e) = lr₀·γ^⌊e / stepSize⌋. Like torch it multiplies
  * the current rate rather than evaluating the power, so the values agree to the last bit.
  */
-public final class StepLR implements LrScheduler {
-    private final Optimizer optimizer;
+public final class StepLR extends EpochScheduler {
     private final int stepSize;
     private final double gamma;
-    private int epoch;
 
     public StepLR(Optimizer optimizer, int stepSize, double gamma) {
-        if (stepSize < 1) {
-            throw new IllegalArgumentException("StepLR: step_size must be at least 1, got " + stepSize);
-        }
-        this.optimizer = optimizer;
-        this.stepSize = stepSize;
+        super(optimizer);
+        this.stepSize = atLeastOne("StepLR", "step_size", stepSize);
         this.gamma = gamma;
     }
 
@@ -28,20 +23,7 @@ public final class StepLR implements LrScheduler {
     }
 
     @Override
-    public int epoch() {
-        return epoch;
-    }
-
-    @Override
-    public double lr() {
-        return optimizer.learningRate();
-    }
-
-    @Override
-    public void step() {
-        epoch++;
-        if (epoch % stepSize == 0) {
-            optimizer.setLearningRate(optimizer.learningRate() * gamma);
-        }
+    double nextLr(int epoch, double lr) {
+        return epoch % stepSize == 0 ? lr * gamma : lr;
     }
 }
