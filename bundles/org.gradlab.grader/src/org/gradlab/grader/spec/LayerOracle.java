@@ -11,7 +11,7 @@ import org.gradlab.check.TensorComparison;
 import org.gradlab.core.Layer;
 import org.gradlab.core.Parameter;
 import org.gradlab.core.Tensor;
-import org.gradlab.grader.diagnose.MistakeDiagnosis;
+import org.gradlab.check.diagnose.MistakeDiagnosis;
 
 /**
  * Judges a student {@link Layer} against the reference on one case, with three oracles per

@@ -1,4 +1,4 @@
-package org.gradlab.grader.diagnose;
+package org.gradlab.check.diagnose;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

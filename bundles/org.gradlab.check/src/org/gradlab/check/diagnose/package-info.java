@@ -1,2 +1,2 @@
 /** Known-mistake patterns that name what a wrong gradient got wrong. */
-package org.gradlab.grader.diagnose;
+package org.gradlab.check.diagnose;
