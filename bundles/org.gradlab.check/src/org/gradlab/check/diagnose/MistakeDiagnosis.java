@@ -47,7 +47,7 @@ public final class MistakeDiagnosis {
             return null;
         }
         for (Map.Entry<String, Tensor> v : variants.entrySet()) {
-            if (close(v.getValue(), actual)) {
+            if (sameIncludingNaN(v.getValue(), actual)) {
                 return v.getKey();
             }
         }
@@ -70,7 +70,8 @@ public final class MistakeDiagnosis {
                 return "off by a factor of " + f.getKey() + " (" + format(f.getValue()) + ")";
             }
             if (close(expected.div(f.getValue()), actual)) {
-                return "off by a factor of 1/" + f.getKey() + " (" + format(1 / f.getValue()) + ")";
+                String name = f.getKey().contains(" ") ? "(" + f.getKey() + ")" : f.getKey();
+                return "off by a factor of 1/" + name + " (" + format(1 / f.getValue()) + ")";
             }
         }
         if (boundary != null && boundary.sameShape(expected)) {
@@ -103,6 +104,22 @@ public final class MistakeDiagnosis {
         return expected.sameShape(actual) && actual.allClose(expected, RTOL, ATOL);
     }
 
+    /** Like {@link #close}, but NaN matches NaN: a known mistake may itself produce NaN (e.g. a fully masked row). */
+    private static boolean sameIncludingNaN(Tensor expected, Tensor actual) {
+        if (!expected.sameShape(actual)) {
+            return false;
+        }
+        for (int i = 0; i < expected.numel(); i++) {
+            double e = expected.getFlat(i);
+            double a = actual.getFlat(i);
+            boolean ok = Double.isNaN(e) ? Double.isNaN(a) : a == e || Math.abs(a - e) <= ATOL + RTOL * Math.abs(e);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean hasNonFinite(Tensor t) {
         for (int i = 0; i < t.numel(); i++) {
             if (!Double.isFinite(t.getFlat(i))) {
@@ -113,6 +130,7 @@ public final class MistakeDiagnosis {
     }
 
     private static String format(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.4g", v);
+        return v == Math.rint(v) ? String.valueOf((long) v)
+                : new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 }
