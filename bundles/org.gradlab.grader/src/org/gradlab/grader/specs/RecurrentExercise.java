@@ -1,5 +1,7 @@
 package org.gradlab.grader.specs;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +11,23 @@ import org.gradlab.grader.spec.Grading;
 import org.gradlab.grader.spec.Part;
 import org.gradlab.grader.spec.StudentCode;
 
-/** Placeholder: replaced wholesale by the spec's author. */
+/**
+ * Exercise 11: an RNN cell, an LSTM cell and a sequence RNN with backpropagation through time,
+ * each judged against the reference engine with {@link org.gradlab.grader.spec.ModuleOracle}.
+ */
 public final class RecurrentExercise implements ExerciseSpec {
+    private static final Map<Part, Double> POINTS = pointTable();
+
+    private static Map<Part, Double> pointTable() {
+        Map<Part, Double> p = new EnumMap<>(Part.class);
+        p.put(Part.FORWARD, 2.5);
+        p.put(Part.INPUT_GRADIENT, 3.0);
+        p.put(Part.PARAMETER_GRADIENTS, 2.0);
+        p.put(Part.EDGE_CASES, 1.5);
+        p.put(Part.STATEFUL_INVARIANTS, 1.0);
+        return Collections.unmodifiableMap(p);
+    }
+
     @Override
     public String id() {
         return "11-recurrent";
@@ -18,21 +35,24 @@ public final class RecurrentExercise implements ExerciseSpec {
 
     @Override
     public String title() {
-        return "Recurrent networks";
+        return "Recurrent networks: RNN and LSTM cells, backpropagation through time";
     }
 
     @Override
     public List<String> studentClasses() {
-        return List.of();
+        return List.of("rnn.RNNCell", "rnn.LSTMCell", "rnn.RNN");
     }
 
     @Override
     public Map<Part, Double> points() {
-        return Map.of();
+        return POINTS;
     }
 
     @Override
     public ExerciseResult grade(StudentCode code, long seed) {
-        return new Grading(this, code, seed).finish("not yet specified");
+        Grading g = new Grading(this, code, seed);
+        RecurrentCellChecks.run(g);
+        RnnSequenceChecks.run(g);
+        return g.finish("");
     }
 }

@@ -1,5 +1,7 @@
 package org.gradlab.grader.specs;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +11,24 @@ import org.gradlab.grader.spec.Grading;
 import org.gradlab.grader.spec.Part;
 import org.gradlab.grader.spec.StudentCode;
 
-/** Placeholder: replaced wholesale by the spec's author. */
+/**
+ * Exercise 10: inverted dropout (judged by properties, its mask being the student's own draw),
+ * batch normalization (against the reference, in training and evaluation mode, with its running
+ * statistics) and weight initialization (judged statistically).
+ */
 public final class RegularizationExercise implements ExerciseSpec {
+    private static final Map<Part, Double> POINTS = pointTable();
+
+    private static Map<Part, Double> pointTable() {
+        Map<Part, Double> p = new EnumMap<>(Part.class);
+        p.put(Part.FORWARD, 3.0);
+        p.put(Part.INPUT_GRADIENT, 2.0);
+        p.put(Part.PARAMETER_GRADIENTS, 1.5);
+        p.put(Part.EDGE_CASES, 1.5);
+        p.put(Part.STATEFUL_INVARIANTS, 2.0);
+        return Collections.unmodifiableMap(p);
+    }
+
     @Override
     public String id() {
         return "10-regularization";
@@ -18,21 +36,25 @@ public final class RegularizationExercise implements ExerciseSpec {
 
     @Override
     public String title() {
-        return "Regularization";
+        return "Regularization: dropout, batch normalization, initialization";
     }
 
     @Override
     public List<String> studentClasses() {
-        return List.of();
+        return List.of("regularization.Dropout", "regularization.BatchNorm", "regularization.Init");
     }
 
     @Override
     public Map<Part, Double> points() {
-        return Map.of();
+        return POINTS;
     }
 
     @Override
     public ExerciseResult grade(StudentCode code, long seed) {
-        return new Grading(this, code, seed).finish("not yet specified");
+        Grading g = new Grading(this, code, seed);
+        DropoutChecks.run(g);
+        BatchNormChecks.run(g);
+        InitChecks.run(g);
+        return g.finish("");
     }
 }

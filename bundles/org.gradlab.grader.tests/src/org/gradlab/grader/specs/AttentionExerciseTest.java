@@ -1,0 +1,136 @@
+package org.gradlab.grader.specs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.gradlab.grader.spec.CheckResult;
+import org.gradlab.grader.spec.ExerciseResult;
+import org.gradlab.grader.spec.Part;
+import org.gradlab.grader.spec.PartScore;
+import org.gradlab.grader.spec.StudentCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AttentionExerciseTest {
+    private static final String ID = "12-attention";
+    private final AttentionExercise spec = new AttentionExercise();
+
+    static List<String> variants() {
+        return SpecTesting.variants(ID);
+    }
+
+    private static StudentCode solution() {
+        return SpecTesting.compileSolution(ID);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1L, 42L, 987_654_321L})
+    void solutionScoresFull(long seed) {
+        ExerciseResult r = SpecAssertions.assertFullScore(spec, solution(), seed);
+        assertEquals(10.0, r.maxScore(), 1e-12);
+        for (PartScore p : r.parts()) {
+            assertTrue(p.total() >= 3, p.part() + " has only " + p.total() + " checks");
+        }
+        for (String cls : List.of("ScaledDotProductAttention(", "MultiheadAttention(", "LayerNorm(")) {
+            assertTrue(r.checks().stream().anyMatch(c -> c.name().startsWith(cls)), "no check of " + cls);
+        }
+    }
+
+    @Test
+    void loopStyleScoresFull() {
+        SpecAssertions.assertFullScore(spec, SpecTesting.compileLoopStyle(ID), 13L);
+    }
+
+    @Test
+    void stubsAreNotStarted() {
+        SpecAssertions.assertNotStarted(spec, SpecTesting.compileStubs(ID), 7L);
+    }
+
+    @ParameterizedTest
+    @MethodSource("variants")
+    void variantsAreCaughtAndDiagnosed(String variant) {
+        for (long seed : new long[] {3L, 11L, 2024L}) {
+            SpecAssertions.assertVariantCaught(spec, ID, variant, seed);
+        }
+    }
+
+    @Test
+    void atLeastTwoVariants() {
+        assertTrue(variants().size() >= 2, variants().toString());
+    }
+
+    @Test
+    void noMaxShiftFailsOnlyTheLargeScores() {
+        ExerciseResult r = spec.grade(SpecTesting.compileVariant(ID, "softmax-no-max-shift"), 5L);
+        List<CheckResult> failed = r.checks().stream().filter(c -> !c.passed()).toList();
+        assertFalse(failed.isEmpty());
+        for (CheckResult c : failed) {
+            assertTrue(c.name().contains("scores up to ±1000"), SpecAssertions.describe(failed));
+            assertEquals(Part.EDGE_CASES, c.part());
+        }
+    }
+
+    @Test
+    void diagonalMaskIsCaughtOnTheStudentsOwnForward() {
+        ExerciseResult r = spec.grade(SpecTesting.compileVariant(ID, "causal-mask-diagonal"), 8L);
+        CheckResult mask = r.checks().stream().filter(c -> c.name().contains("/causal mask")).findFirst().orElseThrow();
+        assertFalse(mask.passed());
+        assertEquals(Part.EDGE_CASES, mask.part());
+        assertEquals(AttentionChecks.DIAGONAL_MASKED, mask.diagnosis());
+        // non-causal cases are untouched by a wrong mask
+        assertTrue(r.checks().stream().filter(c -> c.name().startsWith("ScaledDotProductAttention(causal=false)"))
+                .allMatch(CheckResult::passed));
+    }
+
+    @Test
+    void noGpTermFailsOnlyWhatDependsOnTheScoreGradient() {
+        ExerciseResult r = spec.grade(SpecTesting.compileVariant(ID, "softmax-backward-no-gp-term"), 6L);
+        for (CheckResult c : r.checks()) {
+            boolean sdpa = c.name().startsWith("ScaledDotProductAttention(");
+            boolean dependsOnDs = c.name().contains("(grad query)") || c.name().contains("(grad key)")
+                    || c.name().startsWith("MultiheadAttention(") && c.name().contains("(parameter gradients)");
+            assertEquals(!dependsOnDs, c.passed(), c.name() + ": " + c.message());
+            if (sdpa && !c.passed()) {
+                assertTrue(c.message().contains("does not match the numeric gradient of your own forward"),
+                        c.message());
+                assertTrue(c.diagnosis() != null && c.diagnosis().contains("−(g·p)"), c.name() + ": " + c.diagnosis());
+            }
+        }
+    }
+
+    @Test
+    void selfAttentionPassesOneTensorAndJudgesThreeGradients() {
+        ExerciseResult r = spec.grade(solution(), 9L);
+        List<String> self = r.checks().stream().map(CheckResult::name).filter(n -> n.contains("self-attention"))
+                .toList();
+        for (String grad : List.of("(grad query)", "(grad key)", "(grad value)")) {
+            assertTrue(self.stream().anyMatch(n -> n.contains(grad)), grad + " in " + self);
+        }
+    }
+
+    @Test
+    void sameSeedReplaysDifferentSeedsDiffer() {
+        StudentCode code = solution();
+        SpecAssertions.assertReplayable(spec, code, 21L);
+        SpecAssertions.assertSeedsDiffer(spec, code, 21L, 22L);
+    }
+
+    @Test
+    void pointsAndCatalog() {
+        assertEquals(10.0, spec.points().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-12);
+        assertEquals(3, spec.studentClasses().size());
+        assertTrue(ExerciseCatalog.byId(ID).isPresent());
+    }
+
+    @Test
+    void gradesQuickly() {
+        double ms = SpecAssertions.gradeMillis(spec, solution(), 31L);
+        System.out.println(ID + ": grading the solution took " + ms + " ms");
+        assertTrue(ms < 1000, ms + " ms");
+    }
+}

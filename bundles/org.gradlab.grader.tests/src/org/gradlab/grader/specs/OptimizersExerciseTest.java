@@ -1,0 +1,144 @@
+package org.gradlab.grader.specs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.gradlab.grader.spec.CheckResult;
+import org.gradlab.grader.spec.ExerciseResult;
+import org.gradlab.grader.spec.Part;
+import org.gradlab.grader.spec.PartScore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OptimizersExerciseTest {
+    private static final String ID = "06-optimizers";
+    private final OptimizersExercise spec = new OptimizersExercise();
+
+    static List<String> variants() {
+        return SpecTesting.variants(ID);
+    }
+
+    private List<CheckResult> failed(String variant, long seed) {
+        ExerciseResult r = spec.grade(SpecTesting.compileVariant(ID, variant), seed);
+        return r.checks().stream().filter(c -> !c.passed()).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1L, 42L, 987_654_321L})
+    void solutionScoresFull(long seed) {
+        ExerciseResult r = SpecAssertions.assertFullScore(spec, SpecTesting.compileSolution(ID), seed);
+        assertEquals(10.0, r.maxScore(), 0.0);
+        for (PartScore p : r.parts()) {
+            assertTrue(p.total() >= 10, p.part() + " has only " + p.total() + " checks");
+        }
+    }
+
+    @Test
+    void stubsAreNotStarted() {
+        SpecAssertions.assertNotStarted(spec, SpecTesting.compileStubs(ID), 7L);
+    }
+
+    @ParameterizedTest
+    @MethodSource("variants")
+    void variantsAreCaughtAndDiagnosed(String variant) {
+        for (long seed : new long[] {3L, 11L}) {
+            SpecAssertions.assertVariantCaught(spec, ID, variant, seed);
+        }
+    }
+
+    @Test
+    void atLeastTwoVariants() {
+        assertTrue(variants().size() >= 2, variants().toString());
+    }
+
+    @Test
+    void missingBiasCorrectionIsNamedAndOnlyAdamFails() {
+        for (CheckResult c : failed("adam-no-bias-correction", 5L)) {
+            assertTrue(c.name().startsWith("Adam/") || c.name().startsWith("AdamW/"), c.name());
+            // m and v are right: the parameters are what diverged
+            assertTrue(c.message().contains("the parameters diverged while the state [exp_avg, exp_avg_sq, step]"
+                    + " still matched") || c.name().contains("first step"), c.message());
+            assertTrue(c.diagnosis() != null && c.diagnosis().startsWith("Adam without bias correction"),
+                    c.name() + ": " + c.diagnosis());
+        }
+    }
+
+    @Test
+    void theStateThatDivergedFirstIsNamed() {
+        List<CheckResult> failed = failed("adam-v-uses-beta1", 5L);
+        CheckResult all = failed.stream().filter(c -> c.name().startsWith("Adam/all")).findFirst().orElseThrow();
+        assertTrue(all.message().startsWith("after step 1, Adam's v (exp_avg_sq) diverged first — exp_avg_sq of"
+                + " parameter 'weight': mismatch, worst element"), all.message());
+        CheckResult counted = failed("adam-step-counted-per-parameter", 5L).stream()
+                .filter(c -> c.name().startsWith("Adam/all")).findFirst().orElseThrow();
+        assertTrue(counted.message().startsWith("after step 1, Adam's t (step) diverged first: stateOf(bias)"),
+                counted.message());
+        // the velocity form that equals PyTorch's only at constant lr: state named, form diagnosed
+        List<CheckResult> sgd = failed("sgd-momentum-lr-in-velocity", 5L);
+        CheckResult random = sgd.stream().filter(c -> c.name().startsWith("SGD/all")).findFirst().orElseThrow();
+        assertTrue(random.message().startsWith("after step 1, SGD's velocity (momentum_buffer) diverged first"),
+                random.message());
+        assertTrue(random.diagnosis().startsWith("momentum in the other form"), random.diagnosis());
+        // its parameters are right while lr is constant: the first steps pass
+        assertTrue(sgd.stream().noneMatch(c -> c.name().contains("first step")), SpecAssertions.describe(sgd));
+    }
+
+    @Test
+    void gradientsChangedInPlaceAreReported() {
+        List<CheckResult> failed = failed("adam-decay-into-grad", 5L);
+        assertTrue(!failed.isEmpty());
+        for (CheckResult c : failed) {
+            assertTrue(c.name().startsWith("Adam/"), c.name());
+            assertTrue(c.message().startsWith("step 1 changed the gradient of parameter 'weight' in place"),
+                    c.message());
+        }
+    }
+
+    @Test
+    void cachedLearningRateFailsOnlyWhereLrChanges() {
+        List<CheckResult> failed = failed("adagrad-caches-learning-rate", 5L);
+        assertEquals(List.of("Adagrad/lr changed between steps (setLearningRate)"),
+                failed.stream().map(CheckResult::name).toList());
+        assertTrue(failed.get(0).message().startsWith("after step 3, "), failed.get(0).message());
+    }
+
+    @Test
+    void rmspropWithoutRootFailsEveryRmspropCheck() {
+        ExerciseResult r = spec.grade(SpecTesting.compileVariant(ID, "rmsprop-no-sqrt"), 8L);
+        for (CheckResult c : r.checks()) {
+            assertEquals(!c.name().startsWith("RMSprop/"), c.passed(), c.name() + ": " + c.message());
+        }
+    }
+
+    @Test
+    void loopStyleScoresFull() {
+        SpecAssertions.assertFullScore(spec, SpecTesting.compileLoopStyle(ID), 13L);
+    }
+
+    @Test
+    void sameSeedReplaysDifferentSeedsDiffer() {
+        var code = SpecTesting.compileSolution(ID);
+        SpecAssertions.assertReplayable(spec, code, 21L);
+        SpecAssertions.assertSeedsDiffer(spec, code, 21L, 22L);
+    }
+
+    @Test
+    void pointsAndClasses() {
+        assertEquals(Map.of(Part.FORWARD, 3.0, Part.EDGE_CASES, 3.0, Part.STATEFUL_INVARIANTS, 4.0), spec.points());
+        assertEquals(List.of("optim.SGD", "optim.RMSprop", "optim.Adagrad", "optim.Adam", "optim.AdamW"),
+                spec.studentClasses());
+        assertTrue(ExerciseCatalog.byId(ID).isPresent());
+    }
+
+    @Test
+    void gradesQuickly() {
+        double ms = SpecAssertions.gradeMillis(spec, SpecTesting.compileSolution(ID), 31L);
+        System.out.println("06-optimizers: grading the solution took " + ms + " ms");
+        assertTrue(ms < 1000, ms + " ms");
+    }
+}
