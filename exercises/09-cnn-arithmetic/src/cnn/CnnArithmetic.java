@@ -8,7 +8,15 @@ import java.util.List;
  * Inputs are always valid (every window fits its padded input, groups divide the channels).
  *
  * <p>Numbers to check yourself against (the course's): VGG16 at 3×224×224 has 138,357,544
- * parameters, and one output of its last pooling layer sees a 212×212 window of the image.
+ * parameters and does 15,470,264,320 multiply-adds, and one output of its last pooling layer sees a
+ * 212×212 window of the image. An Inception module on a 256×32×32 input (four branches side by side,
+ * each a list of its own; add up their counts; every conv has a bias and is padded to keep 32×32):
+ * <ul>
+ * <li>naive — 1×1 conv 124 | 3×3 conv 192 | 5×5 conv 96 | 3×3 max pool (stride 1, padding 1):
+ * 1,088,924 parameters, 1,114,636,288 multiply-adds;</li>
+ * <li>with 1×1 reductions — 1×1 conv 124 | 1×1 conv 64, 3×3 conv 192 | 1×1 conv 64, 5×5 conv 96 |
+ * 3×3 max pool, 1×1 conv 64: 345,692 parameters, 353,370,112 multiply-adds.</li>
+ * </ul>
  */
 public final class CnnArithmetic {
     private CnnArithmetic() {

@@ -2,10 +2,7 @@ package org.gradlab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +24,7 @@ import org.gradlab.engine.ops.OpResult;
 import org.gradlab.engine.ops.OptimizerOp;
 import org.gradlab.engine.ops.ScheduleOp;
 import org.gradlab.engine.ops.TensorOp;
+import org.gradlab.grader.report.AtomicFiles;
 
 /**
  * {@code gradlab conformance FILE… [--emit OUT.json]}: evaluates the reference engine on every
@@ -108,7 +106,7 @@ public final class ConformanceCommand {
         out.println(String.format(Locale.ROOT, "%d/%d cases agree (worst rel err %.2e)", agreeing, total, worst));
         if (emit != null) {
             try {
-                writeAtomically(emit, Json.writePretty(Map.of("cases", emitted)));
+                AtomicFiles.write(emit, Json.writePretty(Map.of("cases", emitted)));
             } catch (IOException e) {
                 err.println("gradlab conformance: cannot write " + emit + ": " + e.getMessage());
                 return 1;
@@ -215,18 +213,5 @@ public final class ConformanceCommand {
                     rtol, atol));
         }
         return written;
-    }
-
-    /** Writes to a temporary sibling and moves it into place, so a reader never sees half a file. */
-    static void writeAtomically(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -30,6 +30,12 @@ public final class Main {
                 case "autodiff" -> AutodiffCommand.run(rest, out, err);
                 case "summary" -> SummaryCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
+                case "grade" -> GradeCommand.run(rest, out, err);
+                case "merge" -> MergeCommand.run(rest, out, err);
+                case "new-workspace" -> NewWorkspaceCommand.run(rest, out, err);
+                case "check" -> CheckCommand.run(rest, out, err);
+                case "validate" -> ValidateCommand.run(rest, out, err);
+                case "memorize" -> MemorizationCommand.run(rest, out, err);
                 default -> {
                     err.println("gradlab: unknown command '" + args[0] + "'");
                     usage(err);
@@ -56,6 +62,19 @@ public final class Main {
                                      layer table: output shapes, parameters, receptive field, mult-adds
                   bench [--dtype float64|float32|both] [--repeat N]
                                      time forward + backward of the heavy ops (median per iteration)
+                  grade SUBMISSIONS --out REPORTS [--jobs N] [--seed S] [--shard i/n] [--regrade]
+                                     grade a class in parallel, resumably; Gradescope JSON, JUnit XML,
+                                     gradebook CSV and an HTML summary
+                  merge REPORTS_1 REPORTS_2 … --out REPORTS [--partial]
+                                     join the reports of shards graded by separate jobs
+                  new-workspace DIR  a fresh student workspace: stubs, task texts, public vectors, student API jars
+                  check [DIR] [--exercise ID] [--timeout S]
+                                     self-check a workspace: public vectors and numeric gradients, per exercise
+                  validate [--seed S] [--exercise ID] [--jobs N]
+                                     prove every exercise solvable and checkable (solutions, stubs, variants)
+                  memorize [--epochs N] [--png OUT.png] [--workspace DIR]
+                                     exercise 13: a CNN memorizes random labels but generalizes only on
+                                     true ones (Fashion-MNIST when installed); table and PNG chart
                   build | test      (handled by the ./gradlab launcher)""");
     }
 }

@@ -119,6 +119,18 @@ final class Student {
         return ts;
     }
 
+    /** A method's result that must be a List of {@code count} tensors, none null. */
+    List<Tensor> tensorList(Object target, String method, int count, Object... args) {
+        Object r = call(target, method, args);
+        if (r instanceof List<?> list && list.size() == count && list.stream().allMatch(t -> t instanceof Tensor)) {
+            @SuppressWarnings("unchecked")
+            List<Tensor> ts = (List<Tensor>) list;
+            return ts;
+        }
+        throw new BadResult(target.getClass().getSimpleName() + "." + method + " must return a List of " + count
+                + " tensors, returned " + (r instanceof List<?> l ? "a List of " + l.size() : describeValue(r)));
+    }
+
     /** {@code parameters()} of a module (a Layer or not) as a list of parameters. */
     List<Parameter> parameters(Object module) {
         Object r = call(module, "parameters");

@@ -76,6 +76,28 @@ final class StudentOps {
     }
 
     static {
+        // 02-mlp-backprop: inputs x, target, A1, b1, …, AL, bL; the output is E, the grads dE/dA_l, dE/db_l
+        tensorOp("manual_mlp", "mlp.ManualMlp", (s, in, a) -> {
+            List<Tensor> weights = new ArrayList<>();
+            List<Tensor> biases = new ArrayList<>();
+            for (int l = 1; in.containsKey("A" + l); l++) {
+                weights.add(in.get("A" + l).copy());
+                biases.add(input(in, "b" + l).copy());
+            }
+            Object mlp = s.construct("mlp.ManualMlp", weights, biases);
+            Tensor x = input(in, "x");
+            Tensor target = input(in, "target");
+            return module(() -> Tensor.scalar(number(s.call(mlp, "forward", x.copy(), target.copy()))), g -> {
+                List<Tensor> grads = s.tensorList(mlp, "backward", 2 * weights.size());
+                Map<String, Tensor> out = new LinkedHashMap<>();
+                for (int l = 1; l <= weights.size(); l++) {
+                    out.put("A" + l, grads.get(2 * l - 2).mul(g.item()));
+                    out.put("b" + l, grads.get(2 * l - 1).mul(g.item()));
+                }
+                return out;
+            });
+        });
+
         // 03-activations
         tensorOp("relu", "activations.ReLU", (s, in, a) -> layer(s.construct("activations.ReLU"), in, Map.of()));
         tensorOp("sigmoid", "activations.Sigmoid",
@@ -161,13 +183,12 @@ final class StudentOps {
         tensorOp("max_pool2d", "pooling.MaxPool2d", (s, in, a) -> {
             a.require(Arrays.equals(a.pair("dilation", 1), new int[] {1, 1}), "dilation");
             a.require(!a.flag("ceil_mode", false), "ceil_mode");
-            int[] k = a.integers("kernel_size");
-            return layer(s.construct("pooling.MaxPool2d", k, a.pair("stride", 0).clone(), a.pair("padding", 0)), in,
-                    Map.of());
+            return layer(s.construct("pooling.MaxPool2d", a.integers("kernel_size"), stride(a),
+                    a.pair("padding", 0)), in, Map.of());
         });
         tensorOp("avg_pool2d", "pooling.AvgPool2d", (s, in, a) -> {
             a.require(!a.flag("ceil_mode", false), "ceil_mode");
-            return layer(s.construct("pooling.AvgPool2d", a.integers("kernel_size"), a.pair("stride", 0),
+            return layer(s.construct("pooling.AvgPool2d", a.integers("kernel_size"), stride(a),
                     a.pair("padding", 0), a.flag("count_include_pad", true)), in, Map.of());
         });
 
@@ -253,6 +274,11 @@ final class StudentOps {
             return s.construct(className, ps, a.number("lr"), betas[0], betas[1], a.number("eps", 1e-8),
                     a.number("weight_decay", 0));
         }));
+    }
+
+    /** A pooling stride; PyTorch's default is the kernel size. */
+    private static int[] stride(CaseAttrs a) {
+        return a.values().containsKey("stride") ? a.integers("stride") : a.integers("kernel_size");
     }
 
     private static Reduction reduction(CaseAttrs a) {
@@ -361,7 +387,8 @@ final class StudentOps {
 
     private static Run batchNorm(Student s, Map<String, Tensor> in, CaseAttrs a) {
         Tensor x = input(in, "input");
-        Object bn = s.construct("regularization.BatchNorm", x.size(1), a.number("momentum", 0.1), a.number("eps", 1e-5));
+        Object bn = s.construct("regularization.BatchNorm", x.size(1), a.number("momentum", 0.1),
+                a.number("eps", 1e-5));
         List<Parameter> list = s.parameters(bn);
         requireCount(list, 2, "BatchNorm");
         Map<String, Parameter> ps = new LinkedHashMap<>();
@@ -393,7 +420,7 @@ final class StudentOps {
         };
     }
 
-    /** {@code a.op(b)} or {@code a.op()} on the student's Value; grads are ∂out/∂a, ∂out/∂b times grad_output. */
+    /** {@code a.op(b)} or {@code a.op()} on the student's Value; grads: ∂out/∂a, ∂out/∂b times grad_output. */
     private static Run scalar(Student s, String op, Map<String, Tensor> in, CaseAttrs attrs) {
         Object a = s.construct("autodiff.Value", input(in, "a").item());
         Object b = in.containsKey("b") ? s.construct("autodiff.Value", in.get("b").item()) : null;
@@ -417,24 +444,15 @@ final class StudentOps {
         if (o instanceof Double d) {
             return d;
         }
-        throw new Student.BadResult("Value.data() and grad() must return a double, returned " + o);
+        throw new Student.BadResult("expected a double, got " + o);
     }
 
-    /** The parameter after each step: the gradient of step i is fed before the i-th step(). */
-    static List<Tensor> steps(Student s, OptimizerAdapter adapter, Tensor initial, List<Tensor> grads,
-            CaseAttrs attrs) {
-        Parameter p = new Parameter("param", initial.copy());
+    /** The student's optimizer over the one parameter {@code p}. */
+    static Optimizer optimizer(Student s, OptimizerAdapter adapter, Parameter p, CaseAttrs attrs) {
         Object built = adapter.factory().build(s, new ArrayList<>(List.of(p)), attrs);
-        if (!(built instanceof Optimizer opt)) {
-            throw new Student.MissingApi(adapter.className() + " must implement " + Optimizer.class.getName());
+        if (built instanceof Optimizer opt) {
+            return opt;
         }
-        List<Tensor> after = new ArrayList<>();
-        for (Tensor g : grads) {
-            p.zeroGrad();
-            p.accumulateGrad(g);
-            opt.step();
-            after.add(p.value().copy());
-        }
-        return after;
+        throw new Student.MissingApi(adapter.className() + " must implement " + Optimizer.class.getName());
     }
 }

@@ -43,8 +43,9 @@ public final class SubmissionCompiler {
         if (sources.isEmpty()) {
             return new CompileResult(output, List.of());
         }
+        // -proc:none: no annotation processor may run in the grader's own JVM
         List<String> args = new ArrayList<>(List.of("-21", "-proceedOnError", "-encoding", "UTF-8", "-nowarn",
-                "-g", "-d", output.toString()));
+                "-proc:none", "-g", "-d", output.toString()));
         StringBuilder cp = new StringBuilder();
         for (Path p : studentApi) {
             cp.append(cp.length() == 0 ? "" : java.io.File.pathSeparator).append(p);

@@ -13,7 +13,8 @@ import org.gradlab.grader.spec.ExerciseResult;
  * @param seed        the grading seed (hidden cases are drawn from it)
  * @param exercises   one result per exercise of the catalog, in course order
  * @param compile     compiler diagnostics (file relative to the submission's source root)
- * @param violations  bytecode-policy violations ("activations/ReLU.forward: java.io.File.<init> is forbidden")
+ * @param violations  bytecode-policy violations ("activations/ReLU.forward: creates java.io.File (files are not
+ *                    accessible)") and refused symbolic links
  * @param output      the student's captured stdout/stderr, truncated at the limit
  * @param isolation   how the run was isolated, e.g. "bubblewrap (no network, read-only JDK, private scratch)"
  *                    or "reduced: bubblewrap not installed; forked JVM with heap and time limits only"

@@ -9,15 +9,18 @@ import org.gradlab.grader.spec.ExerciseSpec;
 public final class ExerciseCatalog {
     private static final List<ExerciseSpec> ALL = List.of(
             new AutodiffExercise(),
+            new MlpBackpropExercise(),
             new ActivationsExercise(),
             new LossesExercise(),
             new FullyConnectedExercise(),
             new OptimizersExercise(),
             new ConvolutionExercise(),
             new PoolingExercise(),
+            new CnnArithmeticExercise(),
             new RegularizationExercise(),
             new RecurrentExercise(),
-            new AttentionExercise());
+            new AttentionExercise(),
+            new MemorizationExercise());
 
     private ExerciseCatalog() {
     }

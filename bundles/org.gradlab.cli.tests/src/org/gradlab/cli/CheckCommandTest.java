@@ -1,0 +1,133 @@
+package org.gradlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.gradlab.grader.course.CourseSources;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+    private static final CourseSources COURSE = CourseSources.find();
+
+    private static Path workspace(Path tmp) {
+        Path ws = tmp.resolve("ws");
+        CliRun r = CliRun.of("new-workspace", ws.toString());
+        assertEquals(0, r.status(), r.all());
+        return ws;
+    }
+
+    /** Copies the course's solution of an exercise (and optionally one variant's files) into the workspace. */
+    private static void solve(Path ws, String id, String variant) throws IOException {
+        List<Path> layers = variant == null ? COURSE.solution(id) : COURSE.variant(id, variant);
+        for (Path layer : layers) {
+            CourseSources.overlay(layer, ws.resolve("src"));
+        }
+    }
+
+    private static List<String> lines(CliRun r) {
+        return List.of(r.out().split("\n"));
+    }
+
+    @Test
+    void aFreshWorkspaceIsNotStartedEverywhere(@TempDir Path tmp) {
+        Path ws = workspace(tmp);
+        CliRun r = CliRun.of("check", ws.toString());
+        assertEquals(0, r.status(), r.all());
+        List<String> lines = lines(r);
+        assertTrue(lines.contains("03-activations  Activation functions: not started"), r.out());
+        assertTrue(lines.contains("01-autodiff  Scalar reverse-mode autodiff: not started"), r.out());
+        long exercises = lines.stream().filter(l -> l.matches("\\d\\d-\\S+  .*")).count();
+        assertTrue(lines.stream().filter(l -> l.matches("\\d\\d-\\S+  .*")).allMatch(l -> l.endsWith(": not started")),
+                r.out());
+        assertTrue(r.out().contains("check: " + exercises + " exercises: " + exercises + " not started ("), r.out());
+        assertTrue(r.out().contains("nothing started yet"), r.out());
+        assertFalse(r.all().contains("Exception"), r.all());
+    }
+
+    @Test
+    void aSolvedExercisePasses(@TempDir Path tmp) throws IOException {
+        Path ws = workspace(tmp);
+        solve(ws, "03-activations", null);
+        CliRun r = CliRun.of("check", ws.toString());
+        assertEquals(0, r.status(), r.all());
+        assertTrue(lines(r).contains("03-activations  Activation functions: passed"), r.out());
+        assertTrue(lines(r).contains("  ReLU        ✓ forward  ✓ backward  ✓ numeric gradient"), r.out());
+        assertTrue(lines(r).contains("04-losses  Loss functions: not started"), r.out());
+        assertFalse(r.out().contains("nothing started yet"), r.out());
+        CliRun only = CliRun.of("check", ws.toString(), "--exercise", "03-activations");
+        assertEquals(0, only.status(), only.all());
+        assertFalse(only.out().contains("04-losses"), only.out());
+        assertTrue(only.out().contains("check: 1 exercise: 1 passed ("), only.out());
+    }
+
+    @Test
+    void aKnownMistakeNamesTheTensorAndTheDiagnosis(@TempDir Path tmp) throws IOException {
+        Path ws = workspace(tmp);
+        solve(ws, "03-activations", "sigmoid-backward-sign");
+        CliRun r = CliRun.of("check", ws.toString(), "--exercise", "03-activations");
+        assertEquals(1, r.status(), r.all());
+        assertTrue(lines(r).contains("03-activations  Activation functions: FAILED"), r.out());
+        assertTrue(lines(r).contains("  Sigmoid     ✓ forward  ✗ backward  ✗ numeric gradient"), r.out());
+        String failure = lines(r).stream().filter(l -> l.strip().startsWith("✗ backward")).findFirst().orElseThrow();
+        assertTrue(failure.contains("sigmoid/2d: grad input: mismatch, worst element ["), failure);
+        assertTrue(failure.contains(" — diagnosis: sign flipped"), failure);
+    }
+
+    @Test
+    void aCompileErrorIsShownWithFileAndLineWhileOtherExercisesAreChecked(@TempDir Path tmp) throws IOException {
+        Path ws = workspace(tmp);
+        solve(ws, "03-activations", null);
+        Path mse = ws.resolve("src/losses/MSELoss.java");
+        Files.writeString(mse, Files.readString(mse).replace("public double forward(Tensor input, Tensor target) {",
+                "public double forward(Tensor input, Tensor target) {\n        int oops = \"text\";"));
+        CliRun r = CliRun.of("check", ws.toString());
+        assertEquals(1, r.status(), r.all());
+        assertTrue(lines(r).contains("04-losses  Loss functions: does not compile"), r.out());
+        assertTrue(r.out().matches("(?s).*\n    src/losses/MSELoss\\.java:\\d+: error: Type mismatch: cannot convert"
+                + " from String to int\n.*"), r.out());
+        assertTrue(lines(r).contains("03-activations  Activation functions: passed"), r.out());
+        assertTrue(lines(r).contains("05-fully-connected  Fully connected layer: not started"), r.out());
+    }
+
+    @Test
+    void anEndlessLoopTimesOutAndTheOthersAreStillChecked(@TempDir Path tmp) throws IOException {
+        Path ws = workspace(tmp);
+        solve(ws, "03-activations", null);
+        solve(ws, "05-fully-connected", null);
+        Path linear = ws.resolve("src/linear/Linear.java");
+        // sleeps in the loop (interruptible), so the abandoned thread does not spin through the rest of the tests
+        Files.writeString(linear, Files.readString(linear).replace("public Tensor forward(Tensor input) {",
+                "public Tensor forward(Tensor input) {\n        while (input != null) {\n            try {\n"
+                        + "                Thread.sleep(5);\n            } catch (InterruptedException e) {\n"
+                        + "                break;\n            }\n        }"));
+        long t0 = System.nanoTime();
+        CliRun r = CliRun.of("check", ws.toString(), "--timeout", "1");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(1, r.status(), r.all());
+        assertTrue(lines(r).contains("05-fully-connected  Fully connected layer: TIMED OUT"), r.out());
+        assertTrue(lines(r).contains("    timed out after 1 s (infinite loop?): the check of this exercise was"
+                + " abandoned"), r.out());
+        assertTrue(lines(r).contains("03-activations  Activation functions: passed"), r.out());
+        assertTrue(lines(r).contains("06-optimizers  Optimizers: not started"), r.out());
+        assertTrue(seconds < 30, seconds + " s");
+    }
+
+    @Test
+    void badArgumentsAndForeignFolders(@TempDir Path tmp) {
+        CliRun notWs = CliRun.of("check", tmp.toString());
+        assertEquals(2, notWs.status());
+        assertTrue(notWs.err().contains("is not a GradLab workspace"), notWs.err());
+        Path ws = workspace(tmp);
+        CliRun unknown = CliRun.of("check", ws.toString(), "--exercise", "99-nothing");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("no exercise 99-nothing"), unknown.err());
+        assertEquals(2, CliRun.of("check", ws.toString(), "--timeout").status());
+    }
+}

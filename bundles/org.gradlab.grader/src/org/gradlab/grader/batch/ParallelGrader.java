@@ -1,0 +1,123 @@
+package org.gradlab.grader.batch;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.gradlab.grader.run.SubmissionGrading;
+import org.gradlab.grader.run.SubmissionReport;
+
+/**
+ * Runs {@code jobs} concurrent {@link SubmissionGrading#grade} calls (each runs its submission in
+ * its own child JVM, so plain threads that wait on them are enough) and journals each report the
+ * moment it is done. Results do not depend on {@code jobs}: every submission is graded with the
+ * same seed, alone.
+ */
+final class ParallelGrader {
+    private ParallelGrader() {
+    }
+
+    /** A graded submission and the wall time its grading took here. */
+    record Graded(SubmissionReport report, long millis) {
+    }
+
+    static Map<String, Graded> grade(List<Submission> todo, long seed, int jobs, SubmissionGrading grading,
+            Journal journal, BatchListener listener) throws InterruptedException {
+        Map<String, Graded> done = new TreeMap<>();
+        if (todo.isEmpty()) {
+            return done;
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, todo.size()), r -> {
+            Thread t = new Thread(r, "gradlab-grade-" + threads.incrementAndGet());
+            t.setDaemon(true); // a worker stuck in a runner must not keep the JVM alive after an abort
+            return t;
+        });
+        ExecutorCompletionService<Graded> completion = new ExecutorCompletionService<>(pool);
+        // The first failure: once set, queued submissions do not start, and it is the one reported.
+        AtomicReference<GradingAborted> failure = new AtomicReference<>();
+        // On Ctrl-C / SIGTERM: interrupt the workers so the runners kill their child JVMs before we exit.
+        Thread stop = new Thread(() -> stop(pool), "gradlab-grade-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            for (Submission s : todo) {
+                completion.submit(() -> gradeOne(s, seed, grading, journal, listener, failure));
+            }
+            for (int k = 0; k < todo.size(); k++) {
+                Future<Graded> f = completion.take();
+                try {
+                    Graded g = f.get();
+                    done.put(g.report().name(), g);
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    GradingAborted first = failure.get();
+                    throw first != null ? first : new GradingAborted(String.valueOf(cause), cause);
+                }
+            }
+            return done;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
+            stop(pool); // after an abort: interrupt the other workers (runners stop their child JVMs)
+        }
+    }
+
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Graded gradeOne(Submission s, long seed, SubmissionGrading grading, Journal journal,
+            BatchListener listener, AtomicReference<GradingAborted> failure) {
+        if (failure.get() != null) {
+            throw new GradingAborted("not started: the batch is stopping", null);
+        }
+        long start = System.nanoTime();
+        SubmissionReport r;
+        try {
+            r = grading.grade(s.path(), s.name(), seed);
+        } catch (RuntimeException | Error e) {
+            throw fail(failure, new GradingAborted("grading " + s.name() + " failed: " + e, e));
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // The batch is stopping: whatever the runner returned ("grading interrupted") is not the
+            // student's result and must not be journaled, so that a rerun grades it.
+            throw fail(failure, new GradingAborted("grading " + s.name() + " was interrupted", null));
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (r == null || !r.name().equals(s.name()) || r.seed() != seed) {
+            throw fail(failure, new GradingAborted("grading " + s.name() + " returned a report for "
+                    + (r == null ? "nothing" : "'" + r.name() + "' with seed " + r.seed())
+                    + " instead of '" + s.name() + "' with seed " + seed, null));
+        }
+        try {
+            journal.write(r);
+        } catch (IOException e) {
+            throw fail(failure, new GradingAborted("cannot write the journal entry of " + s.name() + ": "
+                    + e.getMessage(), e));
+        }
+        listener.finished(r, millis);
+        return new Graded(r, millis);
+    }
+
+    private static GradingAborted fail(AtomicReference<GradingAborted> failure, GradingAborted e) {
+        failure.compareAndSet(null, e);
+        return e;
+    }
+}

@@ -1,0 +1,1 @@
+../../../../../bundles/org.gradlab.engine/src/org/gradlab/engine/nn/ReLU.java

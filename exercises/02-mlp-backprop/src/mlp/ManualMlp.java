@@ -1,0 +1,69 @@
+package mlp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gradlab.core.ShapeMismatchException;
+import org.gradlab.core.Tensor;
+
+/**
+ * An L-layer MLP with sigmoid hidden layers and a linear output layer, trained on the squared
+ * error, with its backward pass written by hand (no autodiff):
+ * <pre>
+ *   y₀ = x
+ *   y_l = σ(A_l·y_{l−1} + b_l)      for l = 1 … L−1      (σ(z) = 1 / (1 + e^−z))
+ *   y_L = A_L·y_{L−1} + b_L          (the last layer is linear)
+ *   E   = ½·‖y_L − Y‖²
+ * </pre>
+ * x, Y, b_l and y_l are vectors (1-d tensors); A_l is an (n_l, n_{l−1}) matrix.
+ */
+public final class ManualMlp {
+    private final List<Tensor> weights;
+    private final List<Tensor> biases;
+    // add the fields backward needs (e.g. y₀ … y_L and the target of the last forward)
+
+    /**
+     * Given: {@code weights.get(l − 1)} is A_l and {@code biases.get(l − 1)} is b_l, for l = 1 … L.
+     * The tensors are used as they are (not copied) and must never be changed.
+     */
+    public ManualMlp(List<Tensor> weights, List<Tensor> biases) {
+        if (weights.isEmpty() || weights.size() != biases.size()) {
+            throw new IllegalArgumentException("ManualMlp: need as many biases as weights (at least one layer), got "
+                    + weights.size() + " weights and " + biases.size() + " biases");
+        }
+        for (int l = 0; l < weights.size(); l++) {
+            Tensor a = weights.get(l);
+            Tensor b = biases.get(l);
+            if (a.dim() != 2 || b.dim() != 1 || b.size(0) != a.size(0)
+                    || l > 0 && a.size(1) != weights.get(l - 1).size(0)) {
+                throw ShapeMismatchException.of("ManualMlp", "layer " + (l + 1) + ": A_l must be (n_l, n_{l-1})"
+                        + " and b_l (n_l), matching the layer before", a.shape(), b.shape());
+            }
+        }
+        this.weights = new ArrayList<>(weights);
+        this.biases = new ArrayList<>(biases);
+    }
+
+    /** The number of layers L. */
+    public int depth() {
+        return weights.size();
+    }
+
+    /**
+     * Runs the network on x (a vector of n₀) and returns E = ½·‖y_L − Y‖² for the target Y (a vector
+     * of n_L); keeps what {@link #backward()} needs. Changes neither x nor Y.
+     */
+    public double forward(Tensor x, Tensor target) {
+        throw new UnsupportedOperationException("TODO: ManualMlp.forward: y_l layer by layer, then the loss");
+    }
+
+    /**
+     * The gradient of E of the last forward with respect to every parameter, in the order
+     * [dE/dA₁, dE/db₁, dE/dA₂, dE/db₂, …, dE/dA_L, dE/db_L], each shaped like its parameter.
+     * Computed by hand from the cached y_l: backpropagate δ_l = dE/dz_l from the output to the input.
+     * Calling it twice returns the same gradients (nothing accumulates).
+     */
+    public List<Tensor> backward() {
+        throw new UnsupportedOperationException("TODO: ManualMlp.backward: the deltas from layer L down to 1");
+    }
+}

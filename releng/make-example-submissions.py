@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Builds the derived example submissions in examples/submissions/ as .zip files.
+
+Each zip is a student source tree (src/<package>/<Class>.java) assembled from the course's own
+sources by a recipe, which is stored in the zip as RECIPE so a test can check the zip is current:
+  stubs <id|*>        the untouched stubs of exercises/<id>/src
+  solution <id|*>     the reference solution in student form, exercises/solutions/<id>/src
+  loop-style *        every exercise's correct-but-different loop-style files
+  variant <id> <name> a known-wrong variant's files, exercises/solutions/<id>/variants/<name>
+Later lines replace the files of earlier ones. Zips are deterministic (sorted, fixed timestamps).
+Run from anywhere: /usr/bin/python3 releng/make-example-submissions.py
+"""
+import pathlib
+import zipfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+OUT = ROOT / "examples" / "submissions"
+
+RECIPES = {
+    "reference-solution": ["solution *"],
+    "loop-style": ["solution *", "loop-style *"],
+    "untouched-stubs": ["stubs *"],
+    "buggy-softmax-and-adam": ["solution *", "variant 03-activations softmax-no-max-shift",
+                               "variant 06-optimizers adam-no-bias-correction"],
+    "buggy-halfway": ["stubs *", "solution 01-autodiff", "solution 03-activations", "solution 04-losses",
+                      "solution 05-fully-connected", "variant 03-activations relu-mask-ge",
+                      "variant 04-losses mse-grad-missing-2", "variant 05-fully-connected bias-grad-not-summed"],
+    "buggy-batchnorm-and-bptt": ["solution *", "variant 10-regularization batchnorm-backward-no-mean-terms",
+                                 "variant 11-recurrent rnn-bptt-no-hidden-carry"],
+    "buggy-conv-and-pooling": ["solution *", "variant 07-convolution conv-input-grad-flipped-kernel",
+                               "variant 08-pooling maxpool-overlap-overwrites"],
+}
+
+
+def layer_dirs(line):
+    """The folders whose .java files one recipe line contributes, relative paths kept below them."""
+    words = line.split()
+    kind, rest = words[0], words[1:]
+    if kind == "stubs":
+        ids = sorted(p.name for p in (ROOT / "exercises").iterdir() if (p / "src").is_dir()) if rest[0] == "*" else rest
+        return [ROOT / "exercises" / i / "src" for i in ids]
+    solutions = ROOT / "exercises" / "solutions"
+    if kind == "solution":
+        ids = sorted(p.name for p in solutions.iterdir() if (p / "src").is_dir()) if rest[0] == "*" else rest
+        return [solutions / i / "src" for i in ids]
+    if kind == "loop-style":
+        return sorted(p / "loop-style" for p in solutions.iterdir() if (p / "loop-style").is_dir())
+    if kind == "variant":
+        return [solutions / rest[0] / "variants" / rest[1]]
+    raise SystemExit(f"unknown recipe line: {line}")
+
+
+def assemble(recipe):
+    files = {}
+    for line in recipe:
+        for d in layer_dirs(line):
+            if not d.is_dir():
+                raise SystemExit(f"recipe line '{line}': {d} does not exist")
+            for f in sorted(d.rglob("*.java")):
+                files["src/" + f.relative_to(d).as_posix()] = f.read_bytes()
+    return files
+
+
+def write_zip(path, files, recipe):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in ["RECIPE", *sorted(files)]:
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, ("\n".join(recipe) + "\n").encode() if name == "RECIPE" else files[name])
+
+
+if __name__ == "__main__":
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, recipe in RECIPES.items():
+        files = assemble(recipe)
+        write_zip(OUT / f"{name}.zip", files, recipe)
+        print(f"{name}.zip: {len(files)} files")
