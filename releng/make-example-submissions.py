@@ -6,11 +6,14 @@ sources by a recipe, which is stored in the zip as RECIPE so a test can check th
   stubs <id|*>        the untouched stubs of exercises/<id>/src
   solution <id|*>     the reference solution in student form, exercises/solutions/<id>/src
   loop-style *        every exercise's correct-but-different loop-style files
-  variant <id> <name> a known-wrong variant's files, exercises/solutions/<id>/variants/<name>
+  variant <id> <name> a known-wrong variant: exercises/solutions/<id>/variants/<name>/variant.diff
+                      applied (strictly, by GNU patch) to the files laid so far, i.e. its solution
 Later lines replace the files of earlier ones. Zips are deterministic (sorted, fixed timestamps).
 Run from anywhere: /usr/bin/python3 releng/make-example-submissions.py
 """
 import pathlib
+import subprocess
+import tempfile
 import zipfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -58,7 +61,27 @@ def assemble(recipe):
                 raise SystemExit(f"recipe line '{line}': {d} does not exist")
             for f in sorted(d.rglob("*.java")):
                 files["src/" + f.relative_to(d).as_posix()] = f.read_bytes()
+            if (d / "variant.diff").is_file():
+                apply_diff(d / "variant.diff", files)
     return files
+
+
+def apply_diff(diff, files):
+    """Patches the assembled files with a variant's diff (paths relative to src/); no fuzz, no offsets."""
+    text = diff.read_bytes()
+    paths = [l[6:].split(b"\t")[0].decode() for l in text.splitlines() if l.startswith(b"+++ b/")]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        for p in paths:
+            if "src/" + p in files:
+                (tmp / p).parent.mkdir(parents=True, exist_ok=True)
+                (tmp / p).write_bytes(files["src/" + p])
+        r = subprocess.run(["patch", "-p1", "--fuzz=0", "--force", "--no-backup-if-mismatch", "-d", str(tmp)],
+                           input=text, capture_output=True)
+        if r.returncode != 0 or b"offset" in r.stdout:  # a hunk that moved no longer fits where it was written
+            raise SystemExit(f"{diff} does not apply:\n{r.stdout.decode()}{r.stderr.decode()}")
+        for p in paths:
+            files["src/" + p] = (tmp / p).read_bytes()
 
 
 def write_zip(path, files, recipe):

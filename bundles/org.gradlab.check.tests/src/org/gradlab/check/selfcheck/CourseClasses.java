@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
+import org.gradlab.check.UnifiedDiff;
 import org.gradlab.core.Layer;
 
 /**
@@ -91,6 +92,10 @@ final class CourseClasses {
                         Files.createDirectories(to.getParent());
                         Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
                     }
+                }
+                Path diff = layer.resolve("variant.diff"); // a variant: its change to the solution laid so far
+                if (Files.isRegularFile(diff)) {
+                    UnifiedDiff.applyTo(diff, src);
                 }
             }
             for (Map.Entry<String, String> e : extra.entrySet()) {

@@ -32,25 +32,40 @@ class CourseValidatorTest {
         assertTrue(v.valid());
     }
 
-    /** A copy of the exercise whose solution carries a bug and one of whose variants expects the wrong thing. */
+    /** A copy of the exercise whose solution carries a bug: its variants' diffs no longer fit it either. */
     @Test
-    void aBrokenSolutionAndAWrongExpectationAreProblems(@TempDir Path root) throws IOException {
-        copy(COURSE.exercise(ID), root.resolve("exercises").resolve(ID));
-        Path solution = root.resolve("exercises/solutions").resolve(ID);
-        copy(COURSE.root().resolve("exercises/solutions").resolve(ID), solution);
-        Files.createDirectories(root.resolve("bundles"));
-        Files.copy(solution.resolve("variants/bias-grad-not-summed/linear/Linear.java"),
-                solution.resolve("src/linear/Linear.java"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(solution.resolve("variants/grad-divided-by-batch/EXPECT"), "fail no such check\n");
+    void aBrokenSolutionIsAProblemAndItsVariantsNoLongerFit(@TempDir Path root) throws IOException {
+        Path solution = copyExercise(root);
+        org.gradlab.check.UnifiedDiff.applyTo(solution.resolve("variants/bias-grad-not-summed/variant.diff"),
+                solution.resolve("src"));
         CourseValidator.Validation v = new CourseValidator(new CourseSources(root), 1234L, Duration.ofSeconds(20))
                 .validate(spec);
         assertFalse(v.valid());
         String problems = String.join("\n", v.problems());
         assertTrue(problems.contains("solution scores"), problems);
         assertTrue(problems.contains("self-check of the solution: FAILED, expected passed"), problems);
-        assertTrue(problems.contains("variant grad-divided-by-batch: no failed check named *no such check*"),
-                problems);
+        assertTrue(problems.contains("variant grad-divided-by-batch: ") && problems.contains(
+                "variants/grad-divided-by-batch/variant.diff: linear/Linear.java: hunk 1 (@@ "), problems);
         assertTrue(v.facts().contains("loop-style 10/10"), v.facts().toString()); // its Linear replaces the bug
+    }
+
+    /** A copy of the exercise one of whose variants expects the wrong thing. */
+    @Test
+    void aWrongExpectationIsAProblem(@TempDir Path root) throws IOException {
+        Path solution = copyExercise(root);
+        Files.writeString(solution.resolve("variants/grad-divided-by-batch/EXPECT"), "fail no such check\n");
+        CourseValidator.Validation v = new CourseValidator(new CourseSources(root), 1234L, Duration.ofSeconds(20))
+                .validate(spec);
+        assertEquals(List.of("variant grad-divided-by-batch: no failed check named *no such check*"), v.problems());
+    }
+
+    /** Copies the exercise and its solution folder into a checkout at {@code root}; returns the solution folder. */
+    private static Path copyExercise(Path root) throws IOException {
+        copy(COURSE.exercise(ID), root.resolve("exercises").resolve(ID));
+        Path solution = root.resolve("exercises/solutions").resolve(ID);
+        copy(COURSE.root().resolve("exercises/solutions").resolve(ID), solution);
+        Files.createDirectories(root.resolve("bundles"));
+        return solution;
     }
 
     @Test

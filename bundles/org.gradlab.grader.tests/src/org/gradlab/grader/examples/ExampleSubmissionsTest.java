@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.gradlab.check.UnifiedDiff;
 import org.gradlab.grader.specs.SpecTesting;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class ExampleSubmissionsTest {
         assertTrue(derived >= 5, "expected the derived example submissions, found " + derived);
     }
 
-    /** The recipe language of make-example-submissions.py: later lines replace earlier files. */
+    /** The recipe language of make-example-submissions.py: later lines replace (a variant: patch) earlier files. */
     private static Map<String, String> assemble(String[] recipe) throws IOException {
         Path root = SpecTesting.root();
         Map<String, String> files = new TreeMap<>();
@@ -63,6 +64,12 @@ class ExampleSubmissionsTest {
                 try (Stream<Path> s = Files.walk(d)) {
                     for (Path f : s.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                         files.put("src/" + d.relativize(f).toString().replace('\\', '/'), Files.readString(f));
+                    }
+                }
+                Path diff = d.resolve("variant.diff"); // a variant: its change to the files laid so far
+                if (Files.isRegularFile(diff)) {
+                    for (UnifiedDiff.FilePatch p : UnifiedDiff.parse(diff.toString(), Files.readString(diff))) {
+                        files.put("src/" + p.path(), p.apply(files.getOrDefault("src/" + p.path(), "")));
                     }
                 }
             }

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.gradlab.check.UnifiedDiff;
 import org.gradlab.grader.compile.CompileResult;
 import org.gradlab.grader.compile.StudentApi;
 import org.gradlab.grader.compile.SubmissionCompiler;
@@ -26,9 +27,9 @@ import org.gradlab.grader.spec.StudentCode;
 /**
  * The course's own student-form sources in a GradLab checkout: per exercise the stubs
  * ({@code exercises/<id>/src}), the solution ({@code exercises/solutions/<id>/src}), its known-wrong
- * variants ({@code variants/<name>/} files replacing the solution's, with an EXPECT file) and an
- * optional loop-style solution ({@code loop-style/}). Each is a list of source layers, later ones
- * replacing earlier files, compiled with the grader's own compiler against the student API —
+ * variants ({@code variants/<name>/}: a {@code variant.diff} against the solution, and an EXPECT file)
+ * and an optional loop-style solution ({@code loop-style/}). Each is a list of source layers, later
+ * ones replacing (or, for a variant, patching) earlier files, compiled with the grader's own compiler against the student API —
  * exactly what a student would hand in. Shared by {@code gradlab validate} and the spec tests.
  */
 public final class CourseSources {
@@ -103,7 +104,7 @@ public final class CourseSources {
         return layers(id, solutionDir(id).resolve("src"));
     }
 
-    /** The solution with a variant's files laid over it. */
+    /** The solution with a variant's diff applied to it. */
     public List<Path> variant(String id, String variant) {
         return layers(id, solutionDir(id).resolve("src"), solutionDir(id).resolve("variants").resolve(variant));
     }
@@ -167,7 +168,10 @@ public final class CourseSources {
     private static final Pattern IMPORT = Pattern.compile(
             "^import\\s+(?:static\\s+)?([a-z_][a-z0-9_]*)\\.", Pattern.MULTILINE);
 
-    /** The first segments of the imports in an exercise's stub and solution trees ("activations", "java", …). */
+    /**
+     * The first segments of the imports in an exercise's stub and solution trees ("activations", "java", …),
+     * including those a variant's diff mentions (its lines less their ' ', '-' or '+' prefix).
+     */
     private Set<String> importedPackages(String id) {
         Set<String> out = new HashSet<>();
         for (Path tree : List.of(exercise(id).resolve("src"), solutionDir(id))) {
@@ -175,8 +179,9 @@ public final class CourseSources {
                 continue;
             }
             try (Stream<Path> s = Files.walk(tree)) {
-                for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    Matcher m = IMPORT.matcher(Files.readString(f));
+                for (Path f : s.filter(p -> p.toString().endsWith(".java") || p.endsWith(VARIANT_DIFF)).toList()) {
+                    String text = Files.readString(f);
+                    Matcher m = IMPORT.matcher(f.endsWith(VARIANT_DIFF) ? text.replaceAll("(?m)^.", "") : text);
                     while (m.find()) {
                         out.add(m.group(1));
                     }
@@ -236,7 +241,14 @@ public final class CourseSources {
         }
     }
 
-    /** Copies every .java file of {@code from} to the same relative path under {@code to}, replacing. */
+    /** The file of a variant folder holding its change to the solution, as a unified diff. */
+    public static final String VARIANT_DIFF = "variant.diff";
+
+    /**
+     * Copies every .java file of {@code from} to the same relative path under {@code to}, replacing;
+     * a variant folder's {@link #VARIANT_DIFF} is then applied to what the earlier layers laid in
+     * {@code to} (the solution), strictly: a hunk that no longer fits fails naming the variant.
+     */
     public static void overlay(Path from, Path to) throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(from)) {
@@ -246,6 +258,10 @@ public final class CourseSources {
             Path target = to.resolve(from.relativize(f).toString());
             Files.createDirectories(target.getParent());
             Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path diff = from.resolve(VARIANT_DIFF);
+        if (Files.isRegularFile(diff)) {
+            UnifiedDiff.applyTo(diff, to);
         }
     }
 }
