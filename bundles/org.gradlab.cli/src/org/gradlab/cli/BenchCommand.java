@@ -71,7 +71,7 @@ public final class BenchCommand {
             }
         }
         out.println("backend: " + Backends.forType(DType.FLOAT64).name() + " / " + Backends.forType(DType.FLOAT32).name()
-                + ", " + Runtime.getRuntime().availableProcessors() + " cores, single-threaded kernels");
+                + ", " + Runtime.getRuntime().availableProcessors() + " cores (large matrix products split over the ForkJoin pool)");
         return 0;
     }
 
