@@ -76,8 +76,9 @@ public final class BenchCommand {
     }
 
     private static double medianMillis(Runnable r, int repeat) {
-        r.run(); // warm-up: class loading and JIT
-        r.run();
+        for (int i = 0; i < 5; i++) {
+            r.run(); // warm-up: class loading and JIT (the GEMM kernel needs a few calls to be compiled)
+        }
         double[] ms = new double[repeat];
         for (int i = 0; i < repeat; i++) {
             long t0 = System.nanoTime();
