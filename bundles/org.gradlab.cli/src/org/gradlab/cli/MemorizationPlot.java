@@ -146,7 +146,7 @@ final class MemorizationPlot {
             g.setColor(AXIS);
             g.setStroke(DOTTED);
             g.drawLine(f.left(), y, f.left() + f.width(), y);
-            g.drawString("chance", f.left() + f.width() - fm.stringWidth("chance") - 4, y - 5);
+            g.drawString("chance", f.left() + f.width() + 6, y + fm.getAscent() / 2 - 1); // outside: no line hides it
         }
         for (Series s : series) {
             line(g, f, s);

@@ -95,7 +95,7 @@ class MlpBackpropExerciseTest {
     void referenceGradientsAreNumericGradients() {
         Rng rng = new Rng(3);
         for (int depth = 1; depth <= 5; depth++) {
-            Net n = MlpBackpropExercise.draw(rng, depth, 1, 1.0);
+            Net n = MlpBackpropExercise.draw(rng, depth);
             List<Tensor> grads = MlpBackpropExercise.reference(n).grads();
             assertEquals(2 * depth, grads.size());
             for (int i = 0; i < grads.size(); i++) {

@@ -118,7 +118,7 @@ public final class MlpBackpropExercise implements ExerciseSpec {
         for (int i = 1; i <= RANDOM_CASES; i++) {
             // the first two have hidden layers, so every sigmoid mistake shows
             int depth = i == 1 ? 2 + rng.nextInt(2) : i == 2 ? 3 + rng.nextInt(3) : 1 + rng.nextInt(5);
-            Net n = draw(rng, depth, 1, 1.0);
+            Net n = draw(rng, depth);
             String name = "random network " + i + " (" + n.sizes() + ")";
             g.check(Part.FORWARD, name + ": forward", () -> forward(code, n));
             g.check(Part.PARAMETER_GRADIENTS, name + ": backward", () -> backward(code, n));
@@ -133,13 +133,14 @@ public final class MlpBackpropExercise implements ExerciseSpec {
         }
 
         Rng edges = g.rng("edge cases");
-        Net one = draw(edges, 1, 1, 1.0);
+        Net one = draw(edges, 1);
         g.check(Part.EDGE_CASES, "depth 1 (" + one.sizes() + ", a linear layer, no sigmoid): forward and backward",
                 () -> both(code, one));
-        Net chain = draw(edges, 4, 0, 1.0);
+        Net chain = draw(edges, constant(4, 1), 1.0);
         g.check(Part.EDGE_CASES, "width 1 (" + chain.sizes() + ", a chain of scalars): forward and backward",
                 () -> both(code, chain));
-        Net saturated = draw(edges, 3, 2, 6.0);
+        // enough units that some pre-activations are large: σ' is tiny there
+        Net saturated = draw(edges, constant(3, 3 + edges.nextInt(3)), 6.0);
         g.check(Part.EDGE_CASES, "saturated sigmoids (" + saturated.sizes() + ", weights ×6): forward and backward",
                 () -> both(code, saturated));
         int deep = 8 + edges.nextInt(5);
@@ -149,7 +150,7 @@ public final class MlpBackpropExercise implements ExerciseSpec {
                 + (int) VANISHING_RATIO + "× smaller than ‖dE/dA_L‖", () -> vanishes(code, deep, width, stream));
 
         Rng state = g.rng("invariants");
-        Net first = draw(state, 2 + state.nextInt(3), 1, 1.0);
+        Net first = draw(state, 2 + state.nextInt(3));
         Net second = new Net(first.weights(), first.biases(), Tensor.randn(state, first.x().size(0)),
                 Tensor.randn(state, first.target().size(0)));
         g.check(Part.STATEFUL_INVARIANTS, "backward twice: same gradients, nothing accumulated, operands untouched",
@@ -161,22 +162,32 @@ public final class MlpBackpropExercise implements ExerciseSpec {
 
     // ---------------------------------------------------------------- cases
 
-    /** {@code depth} layers of widths 1–5 (exactly 1 when {@code widthCap} is 0, 1–5 otherwise). */
-    static Net draw(Rng rng, int depth, int widthCap, double weightScale) {
+    /** {@code depth} layers of random widths 1–5 (the input's too). */
+    static Net draw(Rng rng, int depth) {
         int[] sizes = new int[depth + 1];
         for (int l = 0; l <= depth; l++) {
-            sizes[l] = widthCap == 0 ? 1 : 1 + rng.nextInt(5);
+            sizes[l] = 1 + rng.nextInt(5);
         }
-        if (widthCap == 2) {
-            Arrays.fill(sizes, 3 + rng.nextInt(3)); // saturation: enough units that some z are large
-        }
+        return draw(rng, sizes, 1.0);
+    }
+
+    /** A network of the given layer sizes n₀ … n_L, weights ~ N(0, 1)·0.8·{@code weightScale}. */
+    static Net draw(Rng rng, int[] sizes, double weightScale) {
         List<Tensor> w = new ArrayList<>();
         List<Tensor> b = new ArrayList<>();
-        for (int l = 1; l <= depth; l++) {
+        for (int l = 1; l < sizes.length; l++) {
             w.add(Tensor.randn(rng, sizes[l], sizes[l - 1]).mul(weightScale * 0.8));
             b.add(Tensor.randn(rng, sizes[l]).mul(0.5));
         }
-        return new Net(List.copyOf(w), List.copyOf(b), Tensor.randn(rng, sizes[0]), Tensor.randn(rng, sizes[depth]));
+        return new Net(List.copyOf(w), List.copyOf(b), Tensor.randn(rng, sizes[0]),
+                Tensor.randn(rng, sizes[sizes.length - 1]));
+    }
+
+    /** {@code depth} layers of {@code width} units each. */
+    private static int[] constant(int depth, int width) {
+        int[] sizes = new int[depth + 1];
+        Arrays.fill(sizes, width);
+        return sizes;
     }
 
     // ---------------------------------------------------------------- reference and mistakes
