@@ -4,7 +4,8 @@
 Each zip is a student source tree (src/<package>/<Class>.java) assembled from the course's own
 sources by a recipe, which is stored in the zip as RECIPE so a test can check the zip is current:
   stubs <id|*>        the untouched stubs of exercises/<id>/src
-  solution <id|*>     the reference solution in student form, exercises/solutions/<id>/src
+  solution <id|*>     the reference solution in student form: the stubs exercises/<id>/src (the given
+                      classes live only there) with exercises/solutions/<id>/src laid over them
   loop-style *        every exercise's correct-but-different loop-style files
   variant <id> <name> a known-wrong variant: exercises/solutions/<id>/variants/<name>/variant.diff
                       applied (strictly, by GNU patch) to the files laid so far, i.e. its solution
@@ -45,7 +46,7 @@ def layer_dirs(line):
     solutions = ROOT / "exercises" / "solutions"
     if kind == "solution":
         ids = sorted(p.name for p in solutions.iterdir() if (p / "src").is_dir()) if rest[0] == "*" else rest
-        return [solutions / i / "src" for i in ids]
+        return [d for i in ids for d in (ROOT / "exercises" / i / "src", solutions / i / "src")]
     if kind == "loop-style":
         return sorted(p / "loop-style" for p in solutions.iterdir() if (p / "loop-style").is_dir())
     if kind == "variant":

@@ -177,7 +177,11 @@ public final class MemorizationCommand {
             }
             Path solutions = course.exercises().resolve("solutions");
             try (Stream<Path> s = Files.list(solutions)) {
-                s.map(p -> p.resolve("src")).filter(Files::isDirectory).sorted().forEach(layers::add);
+                // each solution is its exercise's stubs (with the given classes) and its own files laid over them
+                for (Path solution : s.filter(p -> Files.isDirectory(p.resolve("src"))).sorted().toList()) {
+                    layers.add(course.exercise(solution.getFileName().toString()).resolve("src"));
+                    layers.add(solution.resolve("src"));
+                }
             } catch (IOException e) {
                 throw new IllegalStateException("cannot list " + solutions + ": " + e.getMessage());
             }

@@ -51,12 +51,12 @@ final class CourseClasses {
     }
 
     static ClassLoader solution(String id) {
-        return compiled("solution:" + id, layers(id, solutionDir(id).resolve("src")), Map.of());
+        return compiled("solution:" + id, layers(id, solutionTree(id)), Map.of());
     }
 
     static ClassLoader variant(String id, String variant) {
-        return compiled("variant:" + id + "/" + variant, layers(id, solutionDir(id).resolve("src"),
-                solutionDir(id).resolve("variants").resolve(variant)), Map.of());
+        return compiled("variant:" + id + "/" + variant, layers(id, solutionTree(id,
+                solutionDir(id).resolve("variants").resolve(variant))), Map.of());
     }
 
     /** The solutions of the exercises {@code id} builds on (a later exercise may use their classes), then its own. */
@@ -64,7 +64,7 @@ final class CourseClasses {
         List<Path> out = new ArrayList<>();
         try {
             for (String before : ExerciseManifest.read(exercise(id)).buildsOn()) {
-                out.add(solutionDir(before).resolve("src"));
+                out.addAll(List.of(solutionTree(before)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -80,6 +80,13 @@ final class CourseClasses {
 
     private static Path solutionDir(String id) {
         return root().resolve("exercises/solutions").resolve(id);
+    }
+
+    /** A solution: the stubs (the given classes live only there), the solution's own files over them, then {@code over}. */
+    private static Path[] solutionTree(String id, Path... over) {
+        List<Path> out = new ArrayList<>(List.of(exercise(id).resolve("src"), solutionDir(id).resolve("src")));
+        out.addAll(List.of(over));
+        return out.toArray(Path[]::new);
     }
 
     private static ClassLoader compile(List<Path> layers, Map<String, String> extra) {

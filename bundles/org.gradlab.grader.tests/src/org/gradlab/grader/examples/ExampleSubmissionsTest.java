@@ -87,7 +87,8 @@ class ExampleSubmissionsTest {
                 }
             }
             case "solution" -> {
-                for (String id : ids(solutions, w[1], "src")) {
+                for (String id : ids(solutions, w[1], "src")) { // the stubs, the solution's own files over them
+                    out.add(root.resolve("exercises").resolve(id).resolve("src"));
                     out.add(solutions.resolve(id).resolve("src"));
                 }
             }

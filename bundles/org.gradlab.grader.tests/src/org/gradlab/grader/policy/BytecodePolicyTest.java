@@ -283,8 +283,9 @@ class BytecodePolicyTest {
         int checked = 0;
         for (String id : ids) {
             Path solution = root.resolve("solutions").resolve(id);
-            for (List<Path> layers : List.of(List.of(root.resolve(id).resolve("src")), List.of(solution.resolve("src")),
-                    List.of(solution.resolve("src"), solution.resolve("loop-style")))) {
+            Path stubs = root.resolve(id).resolve("src"); // a solution: the stubs with its own files laid over them
+            for (List<Path> layers : List.of(List.of(stubs), List.of(stubs, solution.resolve("src")),
+                    List.of(stubs, solution.resolve("src"), solution.resolve("loop-style")))) {
                 if (!layers.stream().allMatch(Files::isDirectory)) {
                     continue;
                 }

@@ -31,13 +31,14 @@ class CourseSolutionsTest {
             ids = s.filter(p -> Files.isDirectory(p.resolve("src"))).map(p -> p.getFileName().toString()).sorted()
                     .toList();
         }
-        for (String id : ids) {
-            Path src = solutions.resolve(id).resolve("src");
-            try (Stream<Path> files = Files.walk(src)) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    Path target = submission.resolve("src").resolve(src.relativize(f).toString());
-                    Files.createDirectories(target.getParent());
-                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+        for (String id : ids) { // a solution: the stubs (with the given classes), its own files laid over them
+            for (Path src : List.of(solutions.resolveSibling(id).resolve("src"), solutions.resolve(id).resolve("src"))) {
+                try (Stream<Path> files = Files.walk(src)) {
+                    for (Path f : files.filter(Files::isRegularFile).toList()) {
+                        Path target = submission.resolve("src").resolve(src.relativize(f).toString());
+                        Files.createDirectories(target.getParent());
+                        Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
             }
         }

@@ -13,55 +13,27 @@ import org.gradlab.grader.spec.PartScore;
 import org.gradlab.grader.spec.StudentCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AttentionExerciseTest {
     private static final String ID = "12-attention";
     private final AttentionExercise spec = new AttentionExercise();
 
-    static List<String> variants() {
-        return SpecTesting.variants(ID);
-    }
-
     private static StudentCode solution() {
         return SpecTesting.compileSolution(ID);
     }
 
+    /** Scoring full for these seeds is CourseContractTest's; here: enough checks of each kind. */
     @ParameterizedTest
     @ValueSource(longs = {1L, 42L, 987_654_321L})
-    void solutionScoresFull(long seed) {
-        ExerciseResult r = SpecAssertions.assertFullScore(spec, solution(), seed);
-        assertEquals(10.0, r.maxScore(), 1e-12);
+    void solutionChecksCoverEveryPart(long seed) {
+        ExerciseResult r = spec.grade(solution(), seed);
         for (PartScore p : r.parts()) {
             assertTrue(p.total() >= 3, p.part() + " has only " + p.total() + " checks");
         }
         for (String cls : List.of("ScaledDotProductAttention(", "MultiheadAttention(", "LayerNorm(")) {
             assertTrue(r.checks().stream().anyMatch(c -> c.name().startsWith(cls)), "no check of " + cls);
         }
-    }
-
-    @Test
-    void loopStyleScoresFull() {
-        SpecAssertions.assertFullScore(spec, SpecTesting.compileLoopStyle(ID), 13L);
-    }
-
-    @Test
-    void stubsAreNotStarted() {
-        SpecAssertions.assertNotStarted(spec, SpecTesting.compileStubs(ID), 7L);
-    }
-
-    @ParameterizedTest
-    @MethodSource("variants")
-    void variantsAreCaughtAndDiagnosed(String variant) {
-        for (long seed : new long[] {3L, 11L, 2024L}) {
-            SpecAssertions.assertVariantCaught(spec, ID, variant, seed);
-        }
-    }
-
-    @Test
-    void atLeastTwoVariants() {
-        assertTrue(variants().size() >= 2, variants().toString());
     }
 
     @Test
@@ -114,23 +86,9 @@ class AttentionExerciseTest {
     }
 
     @Test
-    void sameSeedReplaysDifferentSeedsDiffer() {
-        StudentCode code = solution();
-        SpecAssertions.assertReplayable(spec, code, 21L);
-        SpecAssertions.assertSeedsDiffer(spec, code, 21L, 22L);
-    }
-
-    @Test
     void pointsAndCatalog() {
         assertEquals(10.0, spec.points().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-12);
         assertEquals(3, spec.studentClasses().size());
         assertTrue(ExerciseCatalog.byId(ID).isPresent());
-    }
-
-    @Test
-    void gradesQuickly() {
-        double ms = SpecAssertions.gradeMillis(spec, solution(), 31L);
-        System.out.println(ID + ": grading the solution took " + ms + " ms");
-        assertTrue(ms < 1000, ms + " ms");
     }
 }

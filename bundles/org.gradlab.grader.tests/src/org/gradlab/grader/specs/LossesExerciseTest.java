@@ -12,44 +12,21 @@ import org.gradlab.grader.spec.Part;
 import org.gradlab.grader.spec.PartScore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LossesExerciseTest {
     private static final String ID = "04-losses";
     private final LossesExercise spec = new LossesExercise();
 
-    static List<String> variants() {
-        return SpecTesting.variants(ID);
-    }
-
+    /** Scoring full for these seeds is CourseContractTest's; here: enough checks of each kind. */
     @ParameterizedTest
     @ValueSource(longs = {1L, 42L, 987_654_321L})
-    void solutionScoresFull(long seed) {
-        ExerciseResult r = SpecAssertions.assertFullScore(spec, SpecTesting.compileSolution(ID), seed);
-        assertEquals(10.0, r.maxScore(), 0.0);
+    void solutionChecksCoverEveryPart(long seed) {
+        ExerciseResult r = spec.grade(SpecTesting.compileSolution(ID), seed);
         // every scored part is exercised by every loss
         for (PartScore p : r.parts()) {
             assertTrue(p.total() >= 6, p.part() + " has only " + p.total() + " checks");
         }
-    }
-
-    @Test
-    void stubsAreNotStarted() {
-        SpecAssertions.assertNotStarted(spec, SpecTesting.compileStubs(ID), 7L);
-    }
-
-    @ParameterizedTest
-    @MethodSource("variants")
-    void variantsAreCaughtAndDiagnosed(String variant) {
-        for (long seed : new long[] {3L, 11L}) {
-            SpecAssertions.assertVariantCaught(spec, ID, variant, seed);
-        }
-    }
-
-    @Test
-    void atLeastTwoVariants() {
-        assertTrue(variants().size() >= 2, variants().toString());
     }
 
     @Test
@@ -78,29 +55,10 @@ class LossesExerciseTest {
     }
 
     @Test
-    void loopStyleScoresFull() {
-        SpecAssertions.assertFullScore(spec, SpecTesting.compileLoopStyle(ID), 13L);
-    }
-
-    @Test
-    void sameSeedReplaysDifferentSeedsDiffer() {
-        var code = SpecTesting.compileSolution(ID);
-        SpecAssertions.assertReplayable(spec, code, 21L);
-        SpecAssertions.assertSeedsDiffer(spec, code, 21L, 22L);
-    }
-
-    @Test
     void pointsAndClasses() {
         assertEquals(Map.of(Part.FORWARD, 3.0, Part.INPUT_GRADIENT, 3.0, Part.EDGE_CASES, 2.0,
                 Part.STATEFUL_INVARIANTS, 2.0), spec.points());
         assertEquals(6, spec.studentClasses().size());
         assertTrue(ExerciseCatalog.byId(ID).isPresent());
-    }
-
-    @Test
-    void gradesQuickly() {
-        double ms = SpecAssertions.gradeMillis(spec, SpecTesting.compileSolution(ID), 31L);
-        System.out.println("04-losses: grading the solution took " + ms + " ms");
-        assertTrue(ms < 1000, ms + " ms");
     }
 }

@@ -12,48 +12,25 @@ import org.gradlab.grader.spec.Part;
 import org.gradlab.grader.spec.PartScore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OptimizersExerciseTest {
     private static final String ID = "06-optimizers";
     private final OptimizersExercise spec = new OptimizersExercise();
 
-    static List<String> variants() {
-        return SpecTesting.variants(ID);
-    }
-
     private List<CheckResult> failed(String variant, long seed) {
         ExerciseResult r = spec.grade(SpecTesting.compileVariant(ID, variant), seed);
         return r.checks().stream().filter(c -> !c.passed()).toList();
     }
 
+    /** Scoring full for these seeds is CourseContractTest's; here: enough checks of each kind. */
     @ParameterizedTest
     @ValueSource(longs = {1L, 42L, 987_654_321L})
-    void solutionScoresFull(long seed) {
-        ExerciseResult r = SpecAssertions.assertFullScore(spec, SpecTesting.compileSolution(ID), seed);
-        assertEquals(10.0, r.maxScore(), 0.0);
+    void solutionChecksCoverEveryPart(long seed) {
+        ExerciseResult r = spec.grade(SpecTesting.compileSolution(ID), seed);
         for (PartScore p : r.parts()) {
             assertTrue(p.total() >= 10, p.part() + " has only " + p.total() + " checks");
         }
-    }
-
-    @Test
-    void stubsAreNotStarted() {
-        SpecAssertions.assertNotStarted(spec, SpecTesting.compileStubs(ID), 7L);
-    }
-
-    @ParameterizedTest
-    @MethodSource("variants")
-    void variantsAreCaughtAndDiagnosed(String variant) {
-        for (long seed : new long[] {3L, 11L}) {
-            SpecAssertions.assertVariantCaught(spec, ID, variant, seed);
-        }
-    }
-
-    @Test
-    void atLeastTwoVariants() {
-        assertTrue(variants().size() >= 2, variants().toString());
     }
 
     @Test
@@ -116,29 +93,10 @@ class OptimizersExerciseTest {
     }
 
     @Test
-    void loopStyleScoresFull() {
-        SpecAssertions.assertFullScore(spec, SpecTesting.compileLoopStyle(ID), 13L);
-    }
-
-    @Test
-    void sameSeedReplaysDifferentSeedsDiffer() {
-        var code = SpecTesting.compileSolution(ID);
-        SpecAssertions.assertReplayable(spec, code, 21L);
-        SpecAssertions.assertSeedsDiffer(spec, code, 21L, 22L);
-    }
-
-    @Test
     void pointsAndClasses() {
         assertEquals(Map.of(Part.FORWARD, 3.0, Part.EDGE_CASES, 3.0, Part.STATEFUL_INVARIANTS, 4.0), spec.points());
         assertEquals(List.of("optim.SGD", "optim.RMSprop", "optim.Adagrad", "optim.Adam", "optim.AdamW"),
                 spec.studentClasses());
         assertTrue(ExerciseCatalog.byId(ID).isPresent());
-    }
-
-    @Test
-    void gradesQuickly() {
-        double ms = SpecAssertions.gradeMillis(spec, SpecTesting.compileSolution(ID), 31L);
-        System.out.println("06-optimizers: grading the solution took " + ms + " ms");
-        assertTrue(ms < 1000, ms + " ms");
     }
 }

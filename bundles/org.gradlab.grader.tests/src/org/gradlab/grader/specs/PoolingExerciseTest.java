@@ -13,22 +13,17 @@ import org.gradlab.grader.spec.Part;
 import org.gradlab.grader.spec.PartScore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PoolingExerciseTest {
     private static final String ID = "08-pooling";
     private final PoolingExercise spec = new PoolingExercise();
 
-    static List<String> variants() {
-        return SpecTesting.variants(ID);
-    }
-
+    /** Scoring full for these seeds is CourseContractTest's; here: enough checks of each kind. */
     @ParameterizedTest
     @ValueSource(longs = {1L, 42L, 987_654_321L})
-    void solutionScoresFull(long seed) {
-        ExerciseResult r = SpecAssertions.assertFullScore(spec, SpecTesting.compileSolution(ID), seed);
-        assertEquals(10.0, r.maxScore(), 1e-12);
+    void solutionChecksCoverEveryPart(long seed) {
+        ExerciseResult r = spec.grade(SpecTesting.compileSolution(ID), seed);
         for (PartScore p : r.parts()) {
             assertTrue(p.total() >= 2, p.part() + " has only " + p.total() + " checks");
         }
@@ -40,24 +35,6 @@ class PoolingExerciseTest {
         for (long seed = 100; seed < 125; seed++) {
             SpecAssertions.assertFullScore(spec, code, seed);
         }
-    }
-
-    @Test
-    void stubsAreNotStarted() {
-        SpecAssertions.assertNotStarted(spec, SpecTesting.compileStubs(ID), 7L);
-    }
-
-    @ParameterizedTest
-    @MethodSource("variants")
-    void variantsAreCaughtAndDiagnosed(String variant) {
-        for (long seed : new long[] {3L, 11L, 12345L}) {
-            SpecAssertions.assertVariantCaught(spec, ID, variant, seed);
-        }
-    }
-
-    @Test
-    void atLeastTwoVariants() {
-        assertTrue(variants().size() >= 2, variants().toString());
     }
 
     @Test
@@ -97,29 +74,10 @@ class PoolingExerciseTest {
     }
 
     @Test
-    void loopStyleScoresFull() {
-        SpecAssertions.assertFullScore(spec, SpecTesting.compileLoopStyle(ID), 13L);
-    }
-
-    @Test
-    void sameSeedReplaysDifferentSeedsDiffer() {
-        var code = SpecTesting.compileSolution(ID);
-        SpecAssertions.assertReplayable(spec, code, 21L);
-        SpecAssertions.assertSeedsDiffer(spec, code, 21L, 22L);
-    }
-
-    @Test
     void pointsAndClasses() {
         assertEquals(Map.of(Part.FORWARD, 3.0, Part.INPUT_GRADIENT, 3.5, Part.EDGE_CASES, 3.0,
                 Part.STATEFUL_INVARIANTS, 0.5), spec.points());
         assertEquals(List.of("pooling.MaxPool2d", "pooling.AvgPool2d"), spec.studentClasses());
         assertTrue(ExerciseCatalog.byId(ID).isPresent());
-    }
-
-    @Test
-    void gradesQuickly() {
-        double ms = SpecAssertions.gradeMillis(spec, SpecTesting.compileSolution(ID), 31L);
-        System.out.println(ID + ": grading the solution took " + ms + " ms");
-        assertTrue(ms < 500, ms + " ms");
     }
 }

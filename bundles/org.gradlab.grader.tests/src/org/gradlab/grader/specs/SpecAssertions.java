@@ -1,12 +1,12 @@
 package org.gradlab.grader.specs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.gradlab.grader.course.Expectations;
 import org.gradlab.grader.spec.CheckResult;
 import org.gradlab.grader.spec.ExerciseResult;
 import org.gradlab.grader.spec.ExerciseSpec;
@@ -14,22 +14,24 @@ import org.gradlab.grader.spec.Status;
 import org.gradlab.grader.spec.StudentCode;
 
 /**
- * The assertions every exercise spec's test makes about the course's own sources: the solution
- * earns everything, the stubs nothing, each known-wrong variant fails what its EXPECT file says
- * and is diagnosed as it says, and a seed replays its cases exactly.
+ * The assertions of the guide's contract for an exercise spec (see {@link CourseContractTest}), also
+ * used by the exercise-specific tests: the solution earns everything, the stubs nothing, each
+ * known-wrong variant fails what its EXPECT file says ({@link Expectations}, as {@code gradlab validate}
+ * judges it).
  */
 public final class SpecAssertions {
     private SpecAssertions() {
     }
 
-    /** Every check passes and the score is the maximum. */
+    /** Every check passes, the score is the maximum, and every scored part has checks. */
     public static ExerciseResult assertFullScore(ExerciseSpec spec, StudentCode code, long seed) {
         ExerciseResult r = spec.grade(code, seed);
         List<CheckResult> failed = r.checks().stream().filter(c -> !c.passed()).toList();
         assertTrue(failed.isEmpty(), "seed " + seed + ": failed checks:\n" + describe(failed));
         assertEquals(Status.GRADED, r.status());
         assertTrue(r.maxScore() > 0, "the spec scores nothing");
-        assertEquals(r.maxScore(), r.score(), 1e-9);
+        assertEquals(r.maxScore(), r.score(), 1e-12);
+        assertTrue(r.parts().stream().allMatch(p -> p.total() > 0), "every scored part has checks: " + r.parts());
         return r;
     }
 
@@ -45,50 +47,15 @@ public final class SpecAssertions {
         }
     }
 
-    /**
-     * The variant loses points; each "fail S" line of its EXPECT file names a failed check (S in its
-     * name) and each "diagnosis S" line a diagnosis some failed check gave (S in it).
-     */
+    /** The variant loses points, is GRADED, and every line of its (non-empty) EXPECT file holds. */
     public static ExerciseResult assertVariantCaught(ExerciseSpec spec, String id, String variant, long seed) {
         ExerciseResult r = spec.grade(SpecTesting.compileVariant(id, variant), seed);
         List<CheckResult> failed = r.checks().stream().filter(c -> !c.passed()).toList();
         assertTrue(r.score() < r.maxScore(), variant + " lost no points");
         assertEquals(Status.GRADED, r.status(), variant);
-        List<String> expect = SpecTesting.expectations(id, variant);
-        assertTrue(!expect.isEmpty(), variant + ": empty EXPECT");
-        for (String line : expect) {
-            String want = line.substring(line.indexOf(' ') + 1).strip();
-            if (line.startsWith("fail ")) {
-                assertTrue(failed.stream().anyMatch(c -> c.name().contains(want)),
-                        variant + ": no failed check named *" + want + "*; failed:\n" + describe(failed));
-            } else if (line.startsWith("diagnosis ")) {
-                assertTrue(failed.stream().anyMatch(c -> c.diagnosis() != null && c.diagnosis().contains(want)),
-                        variant + ": no diagnosis *" + want + "*; failed:\n" + describe(failed));
-            } else {
-                throw new AssertionError(variant + ": unknown EXPECT line: " + line);
-            }
-        }
+        List<String> unmet = Expectations.unmet(r, SpecTesting.expectations(id, variant));
+        assertTrue(unmet.isEmpty(), variant + " seed " + seed + ": " + unmet + "; failed:\n" + describe(failed));
         return r;
-    }
-
-    /** The same seed gives the same checks, names, messages and diagnoses. */
-    public static void assertReplayable(ExerciseSpec spec, StudentCode code, long seed) {
-        assertEquals(spec.grade(code, seed), spec.grade(code, seed));
-    }
-
-    /** Different seeds draw different cases (the check names carry shapes and reductions). */
-    public static void assertSeedsDiffer(ExerciseSpec spec, StudentCode code, long a, long b) {
-        List<String> first = spec.grade(code, a).checks().stream().map(c -> c.name() + " " + c.message()).toList();
-        List<String> second = spec.grade(code, b).checks().stream().map(c -> c.name() + " " + c.message()).toList();
-        assertNotEquals(first, second);
-    }
-
-    /** Milliseconds of one grade() call after a warm-up. */
-    public static double gradeMillis(ExerciseSpec spec, StudentCode code, long seed) {
-        spec.grade(code, seed + 1);
-        long t0 = System.nanoTime();
-        spec.grade(code, seed);
-        return (System.nanoTime() - t0) / 1e6;
     }
 
     public static String describe(List<CheckResult> checks) {

@@ -45,6 +45,10 @@ public final class SpecTesting {
         return compiled("variant:" + id + "/" + variant, course().variant(id, variant));
     }
 
+    public static boolean hasLoopStyle(String id) {
+        return course().hasLoopStyle(id);
+    }
+
     /** The solution with the loop-style files laid over it. */
     public static StudentCode compileLoopStyle(String id) {
         return compiled("loop:" + id, course().loopStyle(id));

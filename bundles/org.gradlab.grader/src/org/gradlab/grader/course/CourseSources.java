@@ -26,7 +26,8 @@ import org.gradlab.grader.spec.StudentCode;
 
 /**
  * The course's own student-form sources in a GradLab checkout: per exercise the stubs
- * ({@code exercises/<id>/src}), the solution ({@code exercises/solutions/<id>/src}), its known-wrong
+ * ({@code exercises/<id>/src}), the solution (the stubs with {@code exercises/solutions/<id>/src} laid over
+ * them: that folder holds only the files a student changes, the given ones live once, with the stubs), its known-wrong
  * variants ({@code variants/<name>/}: a {@code variant.diff} against the solution, and an EXPECT file)
  * and an optional loop-style solution ({@code loop-style/}). Each is a list of source layers, later
  * ones replacing (or, for a variant, patching) earlier files, compiled with the grader's own compiler against the student API —
@@ -101,12 +102,12 @@ public final class CourseSources {
     }
 
     public List<Path> solution(String id) {
-        return layers(id, solutionDir(id).resolve("src"));
+        return layers(id, solutionTree(id));
     }
 
     /** The solution with a variant's diff applied to it. */
     public List<Path> variant(String id, String variant) {
-        return layers(id, solutionDir(id).resolve("src"), solutionDir(id).resolve("variants").resolve(variant));
+        return layers(id, solutionTree(id, solutionDir(id).resolve("variants").resolve(variant)));
     }
 
     public boolean hasLoopStyle(String id) {
@@ -115,17 +116,27 @@ public final class CourseSources {
 
     /** The solution with the loop-style files laid over it. */
     public List<Path> loopStyle(String id) {
-        return layers(id, solutionDir(id).resolve("src"), solutionDir(id).resolve("loop-style"));
+        return layers(id, solutionTree(id, solutionDir(id).resolve("loop-style")));
     }
 
     /** The solutions of the exercises {@code id} uses, then its own layers: later exercises use earlier ones. */
     private List<Path> layers(String id, Path... own) {
         List<Path> out = new ArrayList<>();
         for (String dependency : dependencies(id)) {
-            out.add(solutionDir(dependency).resolve("src"));
+            out.addAll(List.of(solutionTree(dependency)));
         }
         out.addAll(List.of(own));
         return List.copyOf(out);
+    }
+
+    /**
+     * A solution: the stubs (they hold the given classes, which live only there), then the solution's own
+     * files replacing theirs, then {@code over} (a variant, the loop-style files).
+     */
+    private Path[] solutionTree(String id, Path... over) {
+        List<Path> out = new ArrayList<>(List.of(exercise(id).resolve("src"), solutionDir(id).resolve("src")));
+        out.addAll(List.of(over));
+        return out.toArray(Path[]::new);
     }
 
     /**
