@@ -135,6 +135,7 @@ final class GradientProbes {
         }
         probe("attention.LayerNorm", "LayerNorm([4]) on 3×4",
                 (s, r) -> layer(s.construct("attention.LayerNorm", new int[] {4}, 1e-5)), 3, 4);
+        probe(EncoderBlockProbe.CLASS, "TransformerEncoderBlock(4, 2, 8), causal", EncoderBlockProbe::build, 2, 3, 4);
     }
 
     /** Runs the probes of the given classes; results go to {@code tally} under {@link #ASPECT}. */

@@ -17,6 +17,7 @@ final class PropertyChecks {
     }
 
     static void run(Student s, Tally tally, List<String> classNames) {
+        RegressionSelfChecks.run(s, tally, classNames);
         if (classNames.contains("regularization.Dropout")) {
             String cls = "regularization.Dropout";
             guarded(s, tally, cls, "forward (mask and 1/(1−p) scale)",
@@ -29,8 +30,14 @@ final class PropertyChecks {
                         () -> RegularizationChecks.init(s, tally, method));
             }
         }
+        RegularizationStatisticsChecks.run(s, tally, classNames);
         if (classNames.contains(MlpChecks.MLP)) {
             guarded(s, tally, MlpChecks.MLP, "numeric gradient", () -> MlpChecks.numericGradient(s, tally));
+        }
+        if (classNames.contains(TwoLayerNetChecks.CLASS)) {
+            String cls = TwoLayerNetChecks.CLASS;
+            guarded(s, tally, cls, "backward (numeric gradient)", () -> TwoLayerNetChecks.numericGradient(s, tally));
+            guarded(s, tally, cls, "train", () -> TwoLayerNetChecks.train(s, tally));
         }
         if (classNames.contains(MlpChecks.VANISHING)) {
             guarded(s, tally, MlpChecks.VANISHING, "gradientNormPerLayer", () -> MlpChecks.vanishing(s, tally));

@@ -68,7 +68,7 @@ class CourseManifestTest {
         assertEquals(List.of("id \"05-fc\" but the spec's is \"05-fully-connected\"",
                 "title \"FC\" but the spec's is \"Fully connected layer\"",
                 "points 9.0 but the spec's parts add up to 10.0",
-                "\"implement\" lacks the graded classes [linear.Linear]"),
+                "\"implement\" lacks the graded classes [linear.Linear, linear.TwoLayerNet]"),
                 CourseValidator.manifestProblems(spec, wrong));
     }
 }

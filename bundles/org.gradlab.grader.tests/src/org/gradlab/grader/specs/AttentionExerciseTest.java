@@ -31,7 +31,8 @@ class AttentionExerciseTest {
         for (PartScore p : r.parts()) {
             assertTrue(p.total() >= 3, p.part() + " has only " + p.total() + " checks");
         }
-        for (String cls : List.of("ScaledDotProductAttention(", "MultiheadAttention(", "LayerNorm(")) {
+        for (String cls : List.of("ScaledDotProductAttention(", "MultiheadAttention(", "LayerNorm(",
+                "TransformerEncoderBlock(")) {
             assertTrue(r.checks().stream().anyMatch(c -> c.name().startsWith(cls)), "no check of " + cls);
         }
     }
@@ -65,7 +66,9 @@ class AttentionExerciseTest {
         for (CheckResult c : r.checks()) {
             boolean sdpa = c.name().startsWith("ScaledDotProductAttention(");
             boolean dependsOnDs = c.name().contains("(grad query)") || c.name().contains("(grad key)")
-                    || c.name().startsWith("MultiheadAttention(") && c.name().contains("(parameter gradients)");
+                    || (c.name().startsWith("MultiheadAttention(") || c.name().startsWith("TransformerEncoderBlock("))
+                            && c.name().contains("(parameter gradients)")
+                    || c.name().startsWith("TransformerEncoderBlock(") && c.name().contains("(grad x)");
             assertEquals(!dependsOnDs, c.passed(), c.name() + ": " + c.message());
             if (sdpa && !c.passed()) {
                 assertTrue(c.message().contains("does not match the numeric gradient of your own forward"),
@@ -86,9 +89,21 @@ class AttentionExerciseTest {
     }
 
     @Test
+    void encoderBlockWithTheQueryGradientOnlyIsNamed() {
+        ExerciseResult r = spec.grade(SpecTesting.compileVariant(ID, "encoder-block-dx-query-only"), 3L);
+        for (CheckResult c : r.checks()) {
+            boolean wrong = c.name().startsWith("TransformerEncoderBlock(") && c.name().contains("(grad x)");
+            assertEquals(!wrong, c.passed(), c.name() + ": " + c.message());
+            if (wrong) {
+                assertEquals(TransformerEncoderBlockChecks.QUERY_PATH_ONLY, c.diagnosis(), c.message());
+            }
+        }
+    }
+
+    @Test
     void pointsAndCatalog() {
         assertEquals(10.0, spec.points().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-12);
-        assertEquals(3, spec.studentClasses().size());
+        assertEquals(4, spec.studentClasses().size());
         assertTrue(ExerciseCatalog.byId(ID).isPresent());
     }
 }

@@ -27,4 +27,24 @@ class FullyConnectedExerciseTest {
         assertTrue(r.checks().stream().filter(c -> c.name().contains("batch 1")).allMatch(CheckResult::passed));
         assertTrue(r.checks().stream().anyMatch(c -> !c.passed() && c.name().contains("3-d")));
     }
+
+    @Test
+    void theTwoLayerNetLearnsTheClustersWithAMarginOnEverySeed() {
+        var code = SpecTesting.compileSolution(ID);
+        for (long seed = 0; seed < 10; seed++) {
+            CheckResult train = spec.grade(code, seed).checks().stream()
+                    .filter(c -> c.name().startsWith("TwoLayerNet.train")).findFirst().orElseThrow();
+            assertTrue(train.passed() && train.message().contains("after epoch 15: 1.000"), train.toString());
+        }
+    }
+
+    @Test
+    void aTwoLayerNetWithoutTheReluMaskInBackwardIsNamed() {
+        ExerciseResult r = spec.grade(SpecTesting.compileVariant(ID, "relu-mask-missing-in-backward"), 3L);
+        CheckResult grads = r.checks().stream().filter(c -> c.name().startsWith("TwoLayerNet(")
+                && c.name().endsWith("(parameter gradients)")).findFirst().orElseThrow();
+        assertTrue(!grads.passed() && grads.diagnosis().contains("ReLU's mask"), grads.toString());
+        // the Linear checks are untouched by the mistake
+        assertTrue(r.checks().stream().filter(c -> c.name().startsWith("Linear(")).allMatch(CheckResult::passed));
+    }
 }

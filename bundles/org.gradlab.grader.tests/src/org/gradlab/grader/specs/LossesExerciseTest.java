@@ -58,7 +58,7 @@ class LossesExerciseTest {
     void pointsAndClasses() {
         assertEquals(Map.of(Part.FORWARD, 3.0, Part.INPUT_GRADIENT, 3.0, Part.EDGE_CASES, 2.0,
                 Part.STATEFUL_INVARIANTS, 2.0), spec.points());
-        assertEquals(6, spec.studentClasses().size());
+        assertEquals(7, spec.studentClasses().size());
         assertTrue(ExerciseCatalog.byId(ID).isPresent());
     }
 }

@@ -93,9 +93,27 @@ class OptimizersExerciseTest {
     }
 
     @Test
+    void momentumFormsAndSchedulesFailOnlyWhereWrong() {
+        List<CheckResult> ball = failed("heavy-ball-without-momentum", 3L);
+        assertEquals(List.of("MomentumForms/heavyBall vs SGD(momentum), random 1",
+                "MomentumForms/heavyBall equals velocity, random 1", "MomentumForms/heavyBall vs SGD(momentum), random 2",
+                "MomentumForms/heavyBall equals velocity, random 2"), ball.stream().map(CheckResult::name).toList());
+        assertTrue(ball.get(0).message().startsWith("after step 1 θ differs from SGD(lr, momentum=β)'s")
+                || ball.get(0).message().startsWith("after step 2 θ differs"), ball.get(0).message());
+        assertTrue(ball.get(0).diagnosis().startsWith("no momentum"), ball.get(0).diagnosis());
+        List<CheckResult> cos = failed("cosine-clamped-after-tmax", 3L);
+        assertEquals(2, cos.size(), SpecAssertions.describe(cos));
+        for (CheckResult c : cos) {
+            assertTrue(c.name().startsWith("CosineAnnealingLR/"), c.name());
+            assertTrue(c.diagnosis().startsWith("the rate clamped at eta_min past T_max"), c.diagnosis());
+        }
+    }
+
+    @Test
     void pointsAndClasses() {
         assertEquals(Map.of(Part.FORWARD, 3.0, Part.EDGE_CASES, 3.0, Part.STATEFUL_INVARIANTS, 4.0), spec.points());
-        assertEquals(List.of("optim.SGD", "optim.RMSprop", "optim.Adagrad", "optim.Adam", "optim.AdamW"),
+        assertEquals(List.of("optim.SGD", "optim.RMSprop", "optim.Adagrad", "optim.Adam", "optim.AdamW",
+                "optim.MomentumForms", "optim.StepLR", "optim.CosineAnnealingLR"),
                 spec.studentClasses());
         assertTrue(ExerciseCatalog.byId(ID).isPresent());
     }

@@ -14,7 +14,8 @@ import org.gradlab.grader.spec.StudentCode;
 /**
  * Exercise 12: scaled dot-product attention (3-d and 4-d, causal and not, L ≠ S, scores of ±1000,
  * the causal mask judged on the student's own forward), multi-head attention (cross- and
- * self-attention, its four parameters) and layer normalization, all against the reference
+ * self-attention, its four parameters), layer normalization and a post-norm Transformer encoder
+ * block built from them, all against the reference
  * engine with {@link org.gradlab.grader.spec.ModuleOracle}'s three oracles per gradient.
  */
 public final class AttentionExercise implements ExerciseSpec {
@@ -42,7 +43,8 @@ public final class AttentionExercise implements ExerciseSpec {
 
     @Override
     public List<String> studentClasses() {
-        return List.of("attention.ScaledDotProductAttention", "attention.MultiheadAttention", "attention.LayerNorm");
+        return List.of("attention.ScaledDotProductAttention", "attention.MultiheadAttention", "attention.LayerNorm",
+                "attention.TransformerEncoderBlock");
     }
 
     @Override
@@ -56,6 +58,7 @@ public final class AttentionExercise implements ExerciseSpec {
         AttentionChecks.run(g);
         MultiheadAttentionChecks.run(g);
         LayerNormChecks.run(g);
+        TransformerEncoderBlockChecks.run(g);
         return g.finish("");
     }
 }

@@ -22,7 +22,8 @@ import org.gradlab.grader.spec.StudentInstance;
  * 05-fully-connected: the student's {@code linear.Linear} against the reference Linear on a 2-d
  * batch of one, a 2-d batch with a square weight (where a transposed weight gradient has the right
  * shape and can be named) and a 3-d input, then inputs with no or several leading dimensions and
- * the 1 → 1 layer.
+ * the 1 → 1 layer; then {@code linear.TwoLayerNet} built from the student's Linear (see
+ * {@link TwoLayerNetChecks}).
  */
 public final class FullyConnectedExercise implements ExerciseSpec {
     private static final String LINEAR = "linear.Linear";
@@ -39,7 +40,7 @@ public final class FullyConnectedExercise implements ExerciseSpec {
 
     @Override
     public List<String> studentClasses() {
-        return List.of(LINEAR);
+        return List.of(LINEAR, TwoLayerNetChecks.NET);
     }
 
     @Override
@@ -62,6 +63,7 @@ public final class FullyConnectedExercise implements ExerciseSpec {
         edge(g, code, edges, "1-d input (no batch dimension)", new int[0], 2 + edges.nextInt(4), 2 + edges.nextInt(4));
         edge(g, code, edges, "4-d input", new int[] {2, 2, 3}, 2 + edges.nextInt(3), 2 + edges.nextInt(3));
         edge(g, code, edges, "in_features = out_features = 1, batch 1", new int[] {1}, 1, 1);
+        TwoLayerNetChecks.run(g, code);
         return g.finish("");
     }
 

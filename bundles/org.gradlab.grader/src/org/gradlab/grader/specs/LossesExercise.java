@@ -32,7 +32,8 @@ import org.gradlab.grader.spec.Verdict;
  * loss: the value (FORWARD) and dL/dinput (INPUT_GRADIENT, with the numeric gradient of the
  * student's own forward as second oracle and the reference's kink detector redrawing hinge/L1
  * inputs), batch of 1, sum vs mean and logits of ±1000 (EDGE_CASES), and untouched operands plus
- * a repeatable backward that follows the latest forward (STATEFUL_INVARIANTS).
+ * a repeatable backward that follows the latest forward (STATEFUL_INVARIANTS). Linear and logistic
+ * regression trained with the student's own losses count to FORWARD ({@link RegressionChecks}).
  */
 public final class LossesExercise implements ExerciseSpec {
     private static final double RTOL = LayerOracle.RTOL;
@@ -118,7 +119,10 @@ public final class LossesExercise implements ExerciseSpec {
 
     @Override
     public List<String> studentClasses() {
-        return java.util.Arrays.stream(Kind.values()).map(k -> "losses." + k.label).toList();
+        List<String> classes = new java.util.ArrayList<>(
+                java.util.Arrays.stream(Kind.values()).map(k -> "losses." + k.label).toList());
+        classes.add(RegressionChecks.CLASS);
+        return classes;
     }
 
     @Override
@@ -161,6 +165,7 @@ public final class LossesExercise implements ExerciseSpec {
             g.check(Part.STATEFUL_INVARIANTS, l + "operands untouched, backward repeatable",
                     () -> invariants(code, first, second));
         }
+        RegressionChecks.check(g, code, g.rng("Regression"));
         return g.finish(null);
     }
 

@@ -30,6 +30,7 @@ import org.gradlab.grader.specs.OptimizerMistakes.Mistake;
  * gradients are only read. EDGE_CASES: zero gradients, a learning rate changed between steps,
  * float32 parameters, Nesterov and weight decay with momentum. A failure is diagnosed by running
  * known-wrong optimizers on the same case and naming the one the student's parameters follow.
+ * MomentumForms and the StepLR / CosineAnnealingLR schedules are graded by MomentumScheduleChecks.
  */
 public final class OptimizersExercise implements ExerciseSpec {
     private static final int RANDOM_CASES = 2;
@@ -52,7 +53,10 @@ public final class OptimizersExercise implements ExerciseSpec {
 
     @Override
     public List<String> studentClasses() {
-        return java.util.Arrays.stream(Kind.values()).map(k -> "optim." + k.label).toList();
+        List<String> classes = new ArrayList<>();
+        java.util.Arrays.stream(Kind.values()).forEach(k -> classes.add("optim." + k.label));
+        classes.addAll(MomentumScheduleChecks.CLASSES);
+        return List.copyOf(classes);
     }
 
     @Override
@@ -100,6 +104,7 @@ public final class OptimizersExercise implements ExerciseSpec {
                         OptimizerCase.draw("decay", e, DType.FLOAT64, rng, EDGE_STEPS));
             }
         }
+        MomentumScheduleChecks.grade(g, code);
         return g.finish(null);
     }
 

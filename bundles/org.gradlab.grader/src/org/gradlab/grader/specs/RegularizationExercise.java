@@ -14,7 +14,8 @@ import org.gradlab.grader.spec.StudentCode;
 /**
  * Exercise 10: inverted dropout (judged by properties, its mask being the student's own draw),
  * batch normalization (against the reference, in training and evaluation mode, with its running
- * statistics) and weight initialization (judged statistically).
+ * statistics), weight initialization (judged statistically), its effect on activation statistics
+ * through a deep stack, and the L2 penalty with its gradient.
  */
 public final class RegularizationExercise implements ExerciseSpec {
     private static final Map<Part, Double> POINTS = pointTable();
@@ -41,7 +42,8 @@ public final class RegularizationExercise implements ExerciseSpec {
 
     @Override
     public List<String> studentClasses() {
-        return List.of("regularization.Dropout", "regularization.BatchNorm", "regularization.Init");
+        return List.of("regularization.Dropout", "regularization.BatchNorm", "regularization.Init",
+                "regularization.ActivationStatistics", "regularization.L2");
     }
 
     @Override
@@ -55,6 +57,8 @@ public final class RegularizationExercise implements ExerciseSpec {
         DropoutChecks.run(g);
         BatchNormChecks.run(g);
         InitChecks.run(g);
+        ActivationStatisticsChecks.run(g);
+        L2Checks.run(g);
         return g.finish("");
     }
 }

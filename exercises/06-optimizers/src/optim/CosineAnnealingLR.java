@@ -1,0 +1,34 @@
+package optim;
+
+import org.gradlab.core.Optimizer;
+
+/**
+ * Cosine annealing without restarts, as {@code torch.optim.lr_scheduler.CosineAnnealingLR}:
+ * lr(e) = η_min + (lr₀ − η_min)·(1 + cos(π·e / T_max)) / 2, where lr₀ is the optimizer's rate
+ * when the schedule is built. Past T_max the same cosine rises again (no clamping). Call
+ * {@link #step()} once at the end of each epoch.
+ */
+public final class CosineAnnealingLR {
+    private final Optimizer optimizer;
+    private final int tMax;
+    private final double etaMin;
+
+    public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
+        if (tMax < 1) {
+            throw new IllegalArgumentException("CosineAnnealingLR: T_max must be at least 1, got " + tMax);
+        }
+        this.optimizer = optimizer;
+        this.tMax = tMax;
+        this.etaMin = etaMin;
+    }
+
+    /** Ends an epoch: counts it and sets the optimizer's learning rate for the next one. */
+    public void step() {
+        throw new UnsupportedOperationException("TODO: CosineAnnealingLR.step: count the epoch e, set the optimizer's lr to etaMin + (lr0 - etaMin)(1 + cos(pi e / tMax)) / 2");
+    }
+
+    /** The learning rate of the current epoch (the optimizer's rate). */
+    public double lr() {
+        throw new UnsupportedOperationException("TODO: CosineAnnealingLR.lr: return the current learning rate");
+    }
+}
