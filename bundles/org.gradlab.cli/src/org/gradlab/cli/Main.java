@@ -36,6 +36,7 @@ public final class Main {
                 case "check" -> CheckCommand.run(rest, out, err);
                 case "validate" -> ValidateCommand.run(rest, out, err);
                 case "memorize" -> MemorizationCommand.run(rest, out, err);
+                case "train-mlp" -> TrainMlpCommand.run(rest, out, err);
                 default -> {
                     err.println("gradlab: unknown command '" + args[0] + "'");
                     usage(err);
@@ -75,6 +76,7 @@ public final class Main {
                   memorize [--epochs N] [--png OUT.png] [--workspace DIR]
                                      exercise 13: a CNN memorizes random labels but generalizes only on
                                      true ones (Fashion-MNIST when installed); table and PNG chart
+                  train-mlp [--workspace DIR] [--epochs N] [--hidden H]   exercise 5: TwoLayerNet on Fashion-MNIST
                   build | test      (handled by the ./gradlab launcher)""");
     }
 }

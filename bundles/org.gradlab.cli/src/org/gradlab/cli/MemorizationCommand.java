@@ -68,8 +68,8 @@ public final class MemorizationCommand {
         Path work = null;
         try {
             work = Files.createTempDirectory("gradlab-memorize-");
-            StudentCode code = compile(o, work, out);
-            Data data = data(o, out);
+            StudentCode code = compile(o.workspace(), work, out, EXPERIMENT, "13-memorization");
+            Data data = data(o.data(), o.train(), o.test(), o.seed(), out);
             out.println();
             long t0 = System.nanoTime();
             List<double[]> truth = experiment(code, data, false, o);
@@ -135,14 +135,14 @@ public final class MemorizationCommand {
         return new Options(epochs, png, workspace, train, test, seed, data);
     }
 
-    private static String value(String[] args, int i, String option) {
+    static String value(String[] args, int i, String option) {
         if (i >= args.length) {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
     }
 
-    private static long number(String option, String v) {
+    static long number(String option, String v) {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
@@ -150,7 +150,7 @@ public final class MemorizationCommand {
         }
     }
 
-    private static int positive(String option, String v) {
+    static int positive(String option, String v) {
         long n = number(option, v);
         if (n < 1 || n > 1_000_000) {
             throw new IllegalArgumentException(option + " must be between 1 and 1000000, got " + v);
@@ -158,13 +158,16 @@ public final class MemorizationCommand {
         return (int) n;
     }
 
-    /** The student's workspace src/, or every reference solution of the course laid together. */
-    private static StudentCode compile(Options o, Path work, PrintStream out) {
+    /**
+     * The student's workspace src/ (when {@code workspace} is not null), or every reference solution
+     * of the course laid together; fails unless the sources have {@code required} (of {@code exercise}).
+     */
+    static StudentCode compile(Path workspace, Path work, PrintStream out, String required, String exercise) {
         List<Path> layers = new ArrayList<>();
-        if (o.workspace() != null) {
-            Path src = o.workspace().resolve("src");
+        if (workspace != null) {
+            Path src = workspace.resolve("src");
             if (!Files.isDirectory(src)) {
-                throw new IllegalStateException(o.workspace() + " is not a workspace: it has no src/ folder");
+                throw new IllegalStateException(workspace + " is not a workspace: it has no src/ folder");
             }
             layers.add(src);
             out.println("sources: " + src.toAbsolutePath().normalize());
@@ -188,8 +191,8 @@ public final class MemorizationCommand {
             out.println("sources: the course's reference solutions (" + solutions + ")");
         }
         StudentCode code = CourseSources.compile(layers, work);
-        if (!code.has(EXPERIMENT)) {
-            throw new IllegalStateException("the sources have no " + EXPERIMENT + " (exercise 13-memorization)");
+        if (!code.has(required)) {
+            throw new IllegalStateException("the sources have no " + required + " (exercise " + exercise + ")");
         }
         return code;
     }
@@ -198,24 +201,25 @@ public final class MemorizationCommand {
     record Data(Split train, Split test, String description) {
     }
 
-    private static Data data(Options o, PrintStream out) throws IOException {
+    /** {@code nTrain} and {@code nTest} images from Fashion-MNIST in {@code dir}, or generated from {@code seed}. */
+    static Data data(Path dir, int nTrain, int nTest, long seed, PrintStream out) throws IOException {
         Data d;
-        if (FashionMnist.present(o.data())) {
-            Split train = FashionMnist.train(o.data(), o.train());
-            Split test = FashionMnist.test(o.data(), o.test());
+        if (FashionMnist.present(dir)) {
+            Split train = FashionMnist.train(dir, nTrain);
+            Split test = FashionMnist.test(dir, nTest);
             d = new Data(train, test, String.format(Locale.ROOT, "Fashion-MNIST, %,d training and %,d test images of"
                     + " 28×28", train.size(), test.size()));
-            out.println("data: " + d.description() + " (" + o.data() + ")");
+            out.println("data: " + d.description() + " (" + dir + ")");
         } else {
             // no Fashion-MNIST: clusters of 10 training and 5 test images each, 28×28, in 10 classes
-            int clusters = Math.max(CLASSES, (o.train() + 9) / 10);
+            int clusters = Math.max(CLASSES, (nTrain + 9) / 10);
             MemorizationData.DataSet g = MemorizationData.generate(new MemorizationData.Recipe(clusters, CLASSES, 10,
-                    Math.max(1, (o.test() + clusters - 1) / clusters), 1, 28, 0.5, 1.0), new Rng(o.seed()));
-            Split train = first(g.train(), o.train());
-            Split test = first(g.test(), o.test());
+                    Math.max(1, (nTest + clusters - 1) / clusters), 1, 28, 0.5, 1.0), new Rng(seed));
+            Split train = first(g.train(), nTrain);
+            Split test = first(g.test(), nTest);
             d = new Data(train, test, String.format(Locale.ROOT, "generated data, %,d training and %,d test images of"
                     + " 28×28", train.size(), test.size()));
-            out.println("data: " + d.description() + " — Fashion-MNIST was not found in " + o.data()
+            out.println("data: " + d.description() + " — Fashion-MNIST was not found in " + dir
                     + " (Debian: apt-get install dataset-fashion-mnist)");
         }
         return d;
@@ -250,11 +254,11 @@ public final class MemorizationCommand {
         }
     }
 
-    private static String percent(double v) {
+    static String percent(double v) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * v);
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         if (dir == null) {
             return;
         }
