@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.gradlab.check.SourceLayers;
 import org.gradlab.grader.course.CourseSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class CheckCommandTest {
     private static void solve(Path ws, String id, String variant) throws IOException {
         List<Path> layers = variant == null ? COURSE.solution(id) : COURSE.variant(id, variant);
         for (Path layer : layers) {
-            CourseSources.overlay(layer, ws.resolve("src"));
+            SourceLayers.overlay(layer, ws.resolve("src"));
         }
     }
 

@@ -9,7 +9,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-import org.gradlab.check.UnifiedDiff;
+import org.gradlab.check.SourceLayers;
 import org.gradlab.core.Layer;
 
 /**
@@ -93,17 +92,7 @@ final class CourseClasses {
         try {
             Path src = Files.createTempDirectory("gradlab-selfcheck-src");
             for (Path layer : layers) {
-                try (Stream<Path> s = Files.walk(layer)) {
-                    for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
-                        Path to = src.resolve(layer.relativize(f).toString());
-                        Files.createDirectories(to.getParent());
-                        Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-                Path diff = layer.resolve("variant.diff"); // a variant: its change to the solution laid so far
-                if (Files.isRegularFile(diff)) {
-                    UnifiedDiff.applyTo(diff, src);
-                }
+                SourceLayers.overlay(layer, src);
             }
             for (Map.Entry<String, String> e : extra.entrySet()) {
                 Path to = src.resolve(e.getKey());

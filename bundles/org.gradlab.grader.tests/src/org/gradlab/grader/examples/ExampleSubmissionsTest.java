@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-import org.gradlab.check.UnifiedDiff;
+import org.gradlab.check.SourceLayers;
 import org.gradlab.grader.specs.SpecTesting;
 import org.junit.jupiter.api.Test;
 
@@ -57,21 +57,16 @@ class ExampleSubmissionsTest {
     /** The recipe language of make-example-submissions.py: later lines replace (a variant: patch) earlier files. */
     private static Map<String, String> assemble(String[] recipe) throws IOException {
         Path root = SpecTesting.root();
-        Map<String, String> files = new TreeMap<>();
+        Path tree = Files.createTempDirectory("gradlab-example");
         for (String line : recipe) {
-            String[] w = line.strip().split("\\s+");
-            for (Path d : dirs(root, w)) {
-                try (Stream<Path> s = Files.walk(d)) {
-                    for (Path f : s.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-                        files.put("src/" + d.relativize(f).toString().replace('\\', '/'), Files.readString(f));
-                    }
-                }
-                Path diff = d.resolve("variant.diff"); // a variant: its change to the files laid so far
-                if (Files.isRegularFile(diff)) {
-                    for (UnifiedDiff.FilePatch p : UnifiedDiff.parse(diff.toString(), Files.readString(diff))) {
-                        files.put("src/" + p.path(), p.apply(files.getOrDefault("src/" + p.path(), "")));
-                    }
-                }
+            for (Path d : dirs(root, line.strip().split("\\s+"))) {
+                SourceLayers.overlay(d, tree);
+            }
+        }
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(tree)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+                files.put("src/" + tree.relativize(f).toString().replace('\\', '/'), Files.readString(f));
             }
         }
         return files;

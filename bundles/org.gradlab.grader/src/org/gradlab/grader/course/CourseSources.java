@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.gradlab.check.UnifiedDiff;
+import org.gradlab.check.SourceLayers;
 import org.gradlab.grader.compile.CompileResult;
 import org.gradlab.grader.compile.StudentApi;
 import org.gradlab.grader.compile.SubmissionCompiler;
@@ -190,9 +189,9 @@ public final class CourseSources {
                 continue;
             }
             try (Stream<Path> s = Files.walk(tree)) {
-                for (Path f : s.filter(p -> p.toString().endsWith(".java") || p.endsWith(VARIANT_DIFF)).toList()) {
+                for (Path f : s.filter(p -> p.toString().endsWith(".java") || p.endsWith(SourceLayers.VARIANT_DIFF)).toList()) {
                     String text = Files.readString(f);
-                    Matcher m = IMPORT.matcher(f.endsWith(VARIANT_DIFF) ? text.replaceAll("(?m)^.", "") : text);
+                    Matcher m = IMPORT.matcher(f.endsWith(SourceLayers.VARIANT_DIFF) ? text.replaceAll("(?m)^.", "") : text);
                     while (m.find()) {
                         out.add(m.group(1));
                     }
@@ -237,7 +236,7 @@ public final class CourseSources {
         try {
             Path src = Files.createDirectories(work.resolve("src"));
             for (Path layer : layers) {
-                overlay(layer, src);
+                SourceLayers.overlay(layer, src);
             }
             Path classes = Files.createDirectories(work.resolve("classes"));
             CompileResult r = new SubmissionCompiler(StudentApi.locate()).compile(src, classes);
@@ -249,30 +248,6 @@ public final class CourseSources {
             return new StudentCode(StudentApi.studentLoader(classes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The file of a variant folder holding its change to the solution, as a unified diff. */
-    public static final String VARIANT_DIFF = "variant.diff";
-
-    /**
-     * Copies every .java file of {@code from} to the same relative path under {@code to}, replacing;
-     * a variant folder's {@link #VARIANT_DIFF} is then applied to what the earlier layers laid in
-     * {@code to} (the solution), strictly: a hunk that no longer fits fails naming the variant.
-     */
-    public static void overlay(Path from, Path to) throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(from)) {
-            s.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).forEach(files::add);
-        }
-        for (Path f : files) {
-            Path target = to.resolve(from.relativize(f).toString());
-            Files.createDirectories(target.getParent());
-            Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Path diff = from.resolve(VARIANT_DIFF);
-        if (Files.isRegularFile(diff)) {
-            UnifiedDiff.applyTo(diff, to);
         }
     }
 }
