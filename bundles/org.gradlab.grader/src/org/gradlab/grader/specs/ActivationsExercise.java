@@ -287,8 +287,8 @@ public final class ActivationsExercise implements ExerciseSpec {
         ModuleOracle.Case c = new ModuleOracle.Case(name).input("input", x).output("output", gradOut)
                 .diagnoseOutput("output", new MistakeDiagnosis()).diagnoseGrad("input", gradDiagnosis)
                 .part(Part.EDGE_CASES);
-        ModuleOracle.Module student = LayerModule.of(new StudentInstance(code, PACKAGE + kind, args).layer());
-        ModuleOracle.judge(g, kind, student, LayerModule.of(reference), c, false);
+        ModuleOracle.Module student = LayerOracle.module(new StudentInstance(code, PACKAGE + kind, args).layer());
+        ModuleOracle.judge(g, kind, student, LayerOracle.module(reference), c, false);
     }
 
     // ---------------------------------------------------------------- helpers

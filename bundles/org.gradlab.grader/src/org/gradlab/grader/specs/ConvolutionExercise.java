@@ -21,6 +21,7 @@ import org.gradlab.check.diagnose.MistakeDiagnosis;
 import org.gradlab.grader.spec.ExerciseResult;
 import org.gradlab.grader.spec.ExerciseSpec;
 import org.gradlab.grader.spec.Grading;
+import org.gradlab.grader.spec.LayerOracle;
 import org.gradlab.grader.spec.ModuleOracle;
 import org.gradlab.grader.spec.Part;
 import org.gradlab.grader.spec.StudentCode;
@@ -218,7 +219,7 @@ public final class ConvolutionExercise implements ExerciseSpec {
                 .diagnoseGrad("input", dx).diagnoseParameter("weight", dw).diagnoseParameter("bias", biasDiagnosis(dy));
         StudentInstance student = new StudentInstance(g.code(), CONV, cfg.in(), cfg.out(), cfg.k().clone(),
                 cfg.s().clone(), cfg.p().clone(), cfg.d().clone(), cfg.groups(), new Rng(0));
-        ModuleOracle.judge(g, "Conv2d", LayerModule.of(student.layer()), LayerModule.of(ref), c, invariants);
+        ModuleOracle.judge(g, "Conv2d", LayerOracle.module(student.layer()), LayerOracle.module(ref), c, invariants);
     }
 
     /**
@@ -323,7 +324,7 @@ public final class ConvolutionExercise implements ExerciseSpec {
                 .diagnoseParameter("bias", biasDiagnosis(dy));
         StudentInstance student = new StudentInstance(g.code(), TRANSPOSED, cfg.in(), cfg.out(), cfg.k().clone(),
                 cfg.s().clone(), cfg.p().clone(), cfg.op().clone(), new Rng(0));
-        ModuleOracle.judge(g, "ConvTranspose2d", LayerModule.of(student.layer()), LayerModule.of(ref), c,
+        ModuleOracle.judge(g, "ConvTranspose2d", LayerOracle.module(student.layer()), LayerOracle.module(ref), c,
                 invariants);
     }
 
@@ -375,7 +376,7 @@ public final class ConvolutionExercise implements ExerciseSpec {
         ModuleOracle.Case c = layerCase(title + " [" + cfg + "]", x, dy, part).diagnoseOutput("output", out)
                 .diagnoseGrad("input", dx);
         StudentInstance student = new StudentInstance(g.code(), UPSAMPLING, cfg.scaleH(), cfg.scaleW());
-        ModuleOracle.judge(g, "UpsamplingNearest2d", LayerModule.of(student.layer()), LayerModule.of(ref), c,
+        ModuleOracle.judge(g, "UpsamplingNearest2d", LayerOracle.module(student.layer()), LayerOracle.module(ref), c,
                 invariants);
     }
 

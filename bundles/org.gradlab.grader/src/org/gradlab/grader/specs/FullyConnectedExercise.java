@@ -93,7 +93,7 @@ public final class FullyConnectedExercise implements ExerciseSpec {
         ModuleOracle.Case c = new ModuleOracle.Case(name + " " + Arrays.toString(x.shape())).input("input", x)
                 .output("output", gradOut).diagnoseGrad("input", inputDiagnosis(layers[1], x, gradOut))
                 .diagnoseParameter("weight", params).diagnoseParameter("bias", params).part(Part.EDGE_CASES);
-        ModuleOracle.judge(g, "Linear(" + in + ", " + out + ")", LayerModule.of(layers[0]), LayerModule.of(layers[1]),
+        ModuleOracle.judge(g, "Linear(" + in + ", " + out + ")", LayerOracle.module(layers[0]), LayerOracle.module(layers[1]),
                 c, false);
     }
 

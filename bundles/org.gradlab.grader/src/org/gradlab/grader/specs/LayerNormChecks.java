@@ -7,6 +7,7 @@ import org.gradlab.core.Tensor;
 import org.gradlab.engine.nn.LayerNorm;
 import org.gradlab.check.diagnose.MistakeDiagnosis;
 import org.gradlab.grader.spec.Grading;
+import org.gradlab.grader.spec.LayerOracle;
 import org.gradlab.grader.spec.ModuleOracle;
 import org.gradlab.grader.spec.Part;
 import org.gradlab.grader.spec.StudentInstance;
@@ -60,7 +61,7 @@ final class LayerNormChecks {
         }
         StudentInstance s = new StudentInstance(g.code(), CLASS, normalized.clone(), eps);
         String name = "LayerNorm(" + Arrays.toString(normalized) + ", eps=" + eps + ")";
-        ModuleOracle.judge(g, name, LayerModule.of(s.layer()), LayerModule.of(ref), c, invariants);
+        ModuleOracle.judge(g, name, LayerOracle.module(s.layer()), LayerOracle.module(ref), c, invariants);
     }
 
     /** Known mistakes as what they give for this case: unbiased variance, backward without its mean terms. */

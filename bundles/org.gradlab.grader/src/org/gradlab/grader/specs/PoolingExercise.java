@@ -15,6 +15,7 @@ import org.gradlab.check.diagnose.MistakeDiagnosis;
 import org.gradlab.grader.spec.ExerciseResult;
 import org.gradlab.grader.spec.ExerciseSpec;
 import org.gradlab.grader.spec.Grading;
+import org.gradlab.grader.spec.LayerOracle;
 import org.gradlab.grader.spec.ModuleOracle;
 import org.gradlab.grader.spec.Part;
 import org.gradlab.grader.spec.StudentCode;
@@ -155,7 +156,7 @@ public final class PoolingExercise implements ExerciseSpec {
     private static void judgeMax(Grading g, Rng rng, String title, PoolCase cfg, Values values, Part part,
             boolean invariants) {
         MaxPool2d ref = new MaxPool2d(cfg.k(), cfg.s(), cfg.p());
-        ModuleOracle.Module refModule = LayerModule.of(ref);
+        ModuleOracle.Module refModule = LayerOracle.module(ref);
         for (int attempt = 0;; attempt++) {
             Tensor x = values.draw(rng, cfg.shape());
             Tensor dy = Tensor.randn(rng, ref.forward(x).shape());
@@ -180,7 +181,7 @@ public final class PoolingExercise implements ExerciseSpec {
             c.diagnoseOutput("output", out).diagnoseGrad("input", dx);
             StudentInstance student = new StudentInstance(g.code(), MAX, cfg.k().clone(), cfg.s().clone(),
                     cfg.p().clone());
-            ModuleOracle.judge(g, "MaxPool2d", LayerModule.of(student.layer()), refModule, c, invariants);
+            ModuleOracle.judge(g, "MaxPool2d", LayerOracle.module(student.layer()), refModule, c, invariants);
             return;
         }
     }
@@ -210,7 +211,7 @@ public final class PoolingExercise implements ExerciseSpec {
                 : "False") + "]", x, dy, part).diagnoseOutput("output", out).diagnoseGrad("input", dx);
         StudentInstance student = new StudentInstance(g.code(), AVG, cfg.k().clone(), cfg.s().clone(),
                 cfg.p().clone(), countIncludePad);
-        ModuleOracle.judge(g, "AvgPool2d", LayerModule.of(student.layer()), LayerModule.of(ref), c, invariants);
+        ModuleOracle.judge(g, "AvgPool2d", LayerOracle.module(student.layer()), LayerOracle.module(ref), c, invariants);
     }
 
     private static ModuleOracle.Case layerCase(String name, Tensor x, Tensor dy, Part part) {
