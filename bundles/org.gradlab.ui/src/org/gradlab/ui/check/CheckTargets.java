@@ -1,0 +1,90 @@
+package org.gradlab.ui.check;
+
+import java.util.Optional;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.Adapters;
+import org.eclipse.core.runtime.IPath;
+import org.eclipse.jdt.core.ICompilationUnit;
+import org.eclipse.jdt.core.IJavaElement;
+import org.eclipse.jdt.core.IPackageFragment;
+import org.eclipse.jdt.core.IType;
+
+/**
+ * What Check means for a selected element: a project → all its exercises; exercises/&lt;id&gt;/… → that
+ * exercise; a package, compilation unit, class or method under src/ → the exercise whose manifest
+ * names the package; anything else in the project → all exercises. Works on whatever a Package or
+ * Project Explorer, an editor's input or a test hands over (Java elements, resources, adaptables).
+ */
+public final class CheckTargets {
+    private CheckTargets() {
+    }
+
+    /** The target for {@code element}, or empty when it belongs to no project. */
+    public static Optional<CheckTarget> of(Object element) {
+        if (element instanceof IJavaElement je) {
+            Optional<CheckTarget> fromJava = ofJavaElement(je);
+            if (fromJava.isPresent()) {
+                return fromJava;
+            }
+        }
+        IResource resource = Adapters.adapt(element, IResource.class);
+        if (resource == null || resource.getProject() == null) {
+            IJavaElement je = Adapters.adapt(element, IJavaElement.class);
+            return je == null ? Optional.empty() : ofJavaElement(je);
+        }
+        return Optional.of(ofResource(resource));
+    }
+
+    private static Optional<CheckTarget> ofJavaElement(IJavaElement je) {
+        IProject project = je.getJavaProject() == null ? null : je.getJavaProject().getProject();
+        if (project == null) {
+            return Optional.empty();
+        }
+        ExerciseIndex index = GradLabProjects.index(project);
+        String pkg = null;
+        if (je.getAncestor(IJavaElement.TYPE) instanceof IType type) {
+            // outermost type: the manifest names top-level classes
+            IType top = type;
+            while (top.getDeclaringType() != null) {
+                top = top.getDeclaringType();
+            }
+            Optional<String> owner = index.ownerOfClass(top.getFullyQualifiedName());
+            if (owner.isPresent()) {
+                return Optional.of(CheckTarget.of(project, owner.get()));
+            }
+        }
+        if (je.getAncestor(IJavaElement.COMPILATION_UNIT) instanceof ICompilationUnit cu
+                && cu.getParent() instanceof IPackageFragment p) {
+            pkg = p.getElementName();
+        } else if (je instanceof IPackageFragment p) {
+            pkg = p.getElementName();
+        }
+        if (pkg != null) {
+            return Optional.of(index.ownerOfPackage(pkg).map(id -> CheckTarget.of(project, id))
+                    .orElse(CheckTarget.all(project)));
+        }
+        return je.getResource() == null ? Optional.of(CheckTarget.all(project)) : Optional.of(ofResource(je.getResource()));
+    }
+
+    /** For a resource: its exercise folder, or the exercise owning its package under src/, else the project. */
+    public static CheckTarget ofResource(IResource resource) {
+        IProject project = resource.getProject();
+        IPath path = resource.getProjectRelativePath();
+        if (path.segmentCount() >= 2 && path.segment(0).equals(GradLabProjects.EXERCISES)) {
+            return CheckTarget.of(project, path.segment(1));
+        }
+        if (path.segmentCount() >= 2 && path.segment(0).equals(GradLabProjects.SRC)) {
+            IPath inSrc = path.removeFirstSegments(1);
+            if (resource instanceof IFile) {
+                inSrc = inSrc.removeLastSegments(1);
+            }
+            String pkg = String.join(".", inSrc.segments());
+            return GradLabProjects.index(project).ownerOfPackage(pkg).map(id -> CheckTarget.of(project, id))
+                    .orElse(CheckTarget.all(project));
+        }
+        return CheckTarget.all(project);
+    }
+}
