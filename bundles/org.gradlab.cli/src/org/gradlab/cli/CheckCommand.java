@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.gradlab.check.run.CompileProblem;
+import org.gradlab.check.run.CompileProblems;
 import org.gradlab.check.selfcheck.ExerciseManifest;
 import org.gradlab.check.selfcheck.ExerciseReport;
 import org.gradlab.check.selfcheck.ReportText;
@@ -110,30 +112,22 @@ public final class CheckCommand {
         Path classes = Files.createTempDirectory("gradlab-check-");
         try {
             CompileResult compiled = new SubmissionCompiler(StudentApi.locate()).compile(dir.resolve("src"), classes);
-            Map<String, List<CompileDiagnostic>> errors = errorsByPackage(compiled);
+            List<CompileProblem> problems = compileProblems(compiled);
             ClassLoader loader = StudentApi.studentLoader(classes);
             List<ExerciseReport> reports = new ArrayList<>();
             for (Map.Entry<Path, ExerciseManifest> e : exercises.entrySet()) {
-                ExerciseManifest m = e.getValue();
-                List<CompileDiagnostic> own = new ArrayList<>();
-                m.packages().forEach(p -> own.addAll(errors.getOrDefault(p, List.of())));
-                ExerciseReport r = own.isEmpty() ? SelfCheckRunner.run(e.getKey(), loader, timeout)
-                        : new ExerciseReport(m.id(), m.title(), ExerciseReport.Status.COMPILE_ERROR, List.of(),
-                                own.stream().map(d -> "src/" + d).toList());
+                ExerciseReport notCompiling = CompileProblems.reportOf(e.getValue(), problems);
+                ExerciseReport r = notCompiling != null ? notCompiling
+                        : SelfCheckRunner.run(e.getKey(), loader, timeout);
                 reports.add(r);
                 ReportText.lines(r).forEach(out::println);
             }
             // errors outside every exercise's package (checked exercises' packages were handled above)
-            List<String> known = exercises.values().stream().flatMap(m -> m.packages().stream()).toList();
-            List<CompileDiagnostic> other = new ArrayList<>();
-            errors.forEach((pkg, ds) -> {
-                if (!known.contains(pkg) && only == null) {
-                    other.addAll(ds);
-                }
-            });
+            List<CompileProblem> other = only != null ? List.of() : CompileProblems.outside(problems,
+                    exercises.values().stream().flatMap(m -> m.packages().stream()).toList());
             if (!other.isEmpty()) {
                 out.println("other sources: do not compile");
-                other.forEach(d -> out.println("    src/" + d));
+                other.forEach(p -> out.println("    " + p.note()));
             }
             out.println(summary(reports, (System.nanoTime() - t0) / 1e9));
             boolean ok = other.isEmpty() && reports.stream().allMatch(r -> r.status().ok());
@@ -147,17 +141,10 @@ public final class CheckCommand {
         }
     }
 
-    /** Compile errors by the package of their file ("activations/ReLU.java" → "activations"). */
-    private static Map<String, List<CompileDiagnostic>> errorsByPackage(CompileResult compiled) {
-        Map<String, List<CompileDiagnostic>> out = new LinkedHashMap<>();
-        for (CompileDiagnostic d : compiled.diagnostics()) {
-            if (d.error()) {
-                int slash = d.file().lastIndexOf('/');
-                String pkg = slash < 0 ? "" : d.file().substring(0, slash).replace('/', '.');
-                out.computeIfAbsent(pkg, k -> new ArrayList<>()).add(d);
-            }
-        }
-        return out;
+    /** The compiler's errors (warnings do not stop a check). */
+    private static List<CompileProblem> compileProblems(CompileResult compiled) {
+        return compiled.diagnostics().stream().filter(CompileDiagnostic::error)
+                .map(d -> new CompileProblem(d.file(), d.line(), d.message())).toList();
     }
 
     static String summary(List<ExerciseReport> reports, double seconds) {

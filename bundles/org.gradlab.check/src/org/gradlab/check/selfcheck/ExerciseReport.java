@@ -3,10 +3,23 @@ package org.gradlab.check.selfcheck;
 import java.util.List;
 
 /**
- * The self-check of one exercise: its status, each student class's report, and notes (compile
- * errors as file:line, a time-out, a vector file that could not be read).
+ * The self-check of one exercise: its status, each student class's report, notes (compile
+ * errors as file:line, a time-out, a vector file that could not be read) and, for the exercises
+ * that train something, the curves of that training (loss and accuracy per epoch).
  */
-public record ExerciseReport(String id, String title, Status status, List<ClassReport> classes, List<String> notes) {
+public record ExerciseReport(String id, String title, Status status, List<ClassReport> classes, List<String> notes,
+        List<Curve> curves) {
+
+    public ExerciseReport {
+        classes = List.copyOf(classes);
+        notes = List.copyOf(notes);
+        curves = curves == null ? List.of() : List.copyOf(curves);
+    }
+
+    /** A report without curves. */
+    public ExerciseReport(String id, String title, Status status, List<ClassReport> classes, List<String> notes) {
+        this(id, title, status, classes, notes, List.of());
+    }
 
     public enum Status {
         /** Every aspect of every class passed. */

@@ -55,7 +55,7 @@ public final class SelfCheck {
         PropertyChecks.run(s, tally, manifest.classNames());
         List<ClassReport> classes = tally.reports();
         return new ExerciseReport(manifest.id(), manifest.title(), ExerciseReport.statusOf(classes), classes,
-                List.copyOf(notes));
+                List.copyOf(notes), tally.curves());
     }
 
     private static void runCase(Student s, Tally tally, VectorCase c, List<String> notes) {

@@ -16,9 +16,11 @@ final class Tally {
         int total;
         String detail = "";
         String diagnosis;
+        Evidence evidence;
     }
 
     private final Map<String, Map<String, Aspect>> classes = new LinkedHashMap<>();
+    private final List<Curve> curves = new ArrayList<>();
 
     /** Declares a class so that it is reported in this order even before (or without) a result. */
     void declare(String className) {
@@ -30,6 +32,11 @@ final class Tally {
     }
 
     void add(String className, String aspect, Outcome outcome, String detail, String diagnosis) {
+        add(className, aspect, outcome, detail, diagnosis, null);
+    }
+
+    /** A case result; {@code evidence} (nullable) are the numbers of a failed tensor comparison. */
+    void add(String className, String aspect, Outcome outcome, String detail, String diagnosis, Evidence evidence) {
         Aspect a = classes.computeIfAbsent(className, k -> new LinkedHashMap<>()).computeIfAbsent(aspect,
                 k -> new Aspect());
         a.total++;
@@ -40,6 +47,7 @@ final class Tally {
             a.outcome = outcome;
             a.detail = detail;
             a.diagnosis = diagnosis;
+            a.evidence = evidence;
         }
     }
 
@@ -47,6 +55,15 @@ final class Tally {
     boolean missing(String className) {
         return classes.getOrDefault(className, Map.of()).values().stream()
                 .anyMatch(a -> a.outcome == Outcome.MISSING);
+    }
+
+    /** A chart of what a training check saw (loss, accuracy per epoch). */
+    void curve(Curve curve) {
+        curves.add(curve);
+    }
+
+    List<Curve> curves() {
+        return List.copyOf(curves);
     }
 
     List<ClassReport> reports() {
@@ -57,7 +74,7 @@ final class Tally {
             }
             List<Item> items = new ArrayList<>();
             aspects.forEach((name, a) -> items.add(new Item(name, a.outcome, a.failed, a.total, a.detail,
-                    a.diagnosis)));
+                    a.diagnosis, a.evidence)));
             out.add(new ClassReport(cls, List.copyOf(items)));
         });
         return out;
