@@ -121,7 +121,8 @@ public final class CheckJob extends Job {
             request = new CheckRequest(project.getLocation().toPath(), outputLocation.toPath(),
                     CheckJavaRuntime.apiClasspath(), CheckJavaRuntime.javaExecutable(java), null, timeout,
                     compileProblems);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a request the protocol refuses, or API classes not found on disk
             throw new NotCheckable("Cannot check " + project.getName() + ": " + e.getMessage());
         }
         SubMonitor checking = progress.split(85).setWorkRemaining(exercises.size());
