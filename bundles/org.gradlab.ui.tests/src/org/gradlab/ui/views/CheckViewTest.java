@@ -7,103 +7,243 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.swtchart.Chart;
+import org.eclipse.swtchart.ISeries;
+import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.keys.IBindingService;
+import org.eclipse.ui.part.ISetSelectionTarget;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.gradlab.check.selfcheck.Curve;
+import org.gradlab.check.selfcheck.ExerciseReport;
+import org.gradlab.check.selfcheck.ExerciseReport.Status;
+import org.gradlab.ui.check.CheckJob;
+import org.gradlab.ui.check.CheckRunRecord;
+import org.gradlab.ui.check.CheckRunner;
+import org.gradlab.ui.check.CheckService;
+import org.gradlab.ui.check.CheckTarget;
+import org.gradlab.ui.check.GradLabTestProject;
+import org.gradlab.ui.check.RecordingRunner;
+import org.gradlab.ui.tests.EventLoop;
+import org.gradlab.ui.tests.Screenshots;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Runs inside a real workbench (tycho-surefire UI harness, on the UI thread). */
+/**
+ * The GradLab view in a real workbench (tycho-surefire UI harness, on the UI thread): the Check
+ * command on a selected project, the tree, counter bar, details and chart as results stream in,
+ * double click to the method, the history; screenshots of the failing and the green run.
+ */
 class CheckViewTest {
+    private static final String ACTIVATIONS = "03-activations";
+    private static GradLabTestProject ws;
+    private static IWorkbenchWindow window;
+    private static CheckView view;
+
+    @BeforeAll
+    static void open() throws Exception {
+        assertTrue(PlatformUI.isWorkbenchRunning(), "workbench running");
+        window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getShell().setBounds(0, 0, 1280, 1000);
+        ws = GradLabTestProject.create("gradlab-view", "01-autodiff", ACTIVATIONS);
+        RecordingRunner.install(Duration.ofSeconds(3));
+        IViewPart part = window.getActivePage().showView(CheckView.ID);
+        view = assertInstanceOf(CheckView.class, part);
+        EventLoop.settle();
+    }
+
+    @AfterAll
+    static void reset() {
+        CheckService.get().use(CheckRunner.PROCESS, Duration.ofSeconds(10));
+    }
+
+    private static CheckRunRecord runAndShow(CheckJob job) {
+        EventLoop.until(() -> job.getState() == Job.NONE && view.shownRun() == job.record()
+                && job.record().finished(), Duration.ofSeconds(60), job.getName());
+        EventLoop.settle(); // the last asyncExecs: refresh, selection of the first failure, chart
+        return job.record();
+    }
+
+    private static List<String> rootTexts() {
+        Tree tree = view.getViewer().getTree();
+        return Arrays.stream(tree.getItems()).map(TreeItem::getText).toList();
+    }
 
     @Test
-    void opensInTheWorkbenchAndShowsThePlaceholderTree() throws Exception {
-        assertTrue(PlatformUI.isWorkbenchRunning(), "workbench running");
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        assertNotNull(window, "active workbench window");
+    void theCheckCommandOnTheSelectedProjectShowsNotStartedExercisesAndTheCounts() throws Exception {
+        ws.resetToStubs();
+        IWorkbenchPage page = window.getActivePage();
+        IViewPart explorer = page.showView("org.eclipse.ui.navigator.ProjectExplorer");
+        ((ISetSelectionTarget) explorer).selectReveal(new StructuredSelection(ws.project));
+        EventLoop.settle();
+        long t0 = System.nanoTime();
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.gradlab.ui.commands.check",
+                null);
+        CheckJob job = CheckService.get().current();
+        assertEquals(new CheckTarget(ws.project, List.of()).label(), job.record().label(), "the whole project");
+        CheckRunRecord run = runAndShow(job);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        report("check-to-last-result-stubs-2-exercises", seconds);
 
-        IViewPart part = window.getActivePage().showView(CheckView.ID);
-        CheckView view = assertInstanceOf(CheckView.class, part);
-        Shell shell = window.getShell();
-        shell.setBounds(0, 0, 1024, 700);
-        settle(shell.getDisplay());
-
-        Tree tree = view.getViewer().getTree();
-        assertEquals(1, tree.getItemCount());
-        TreeItem root = tree.getItem(0);
-        assertEquals("No checks run yet", root.getText());
-        assertTrue(root.getExpanded(), "placeholder tree is expanded");
-        assertEquals(2, root.getItemCount());
-        assertEquals("Tolerances: rtol 1e-05, atol 1e-07", root.getItem(1).getText());
-
-        Path png = screenshot(shell, "CheckView.png");
-        ImageData saved = new ImageLoader().load(png.toString())[0];
-        Rectangle client = shell.getClientArea();
-        assertTrue(saved.width >= client.width && saved.height > client.height,
-                "screenshot covers the client area and the menu bar: " + saved.width + "x" + saved.height);
-        assertTrue(distinctPixels(saved) > 16, "screenshot shows something, not a blank rectangle");
+        List<String> roots = rootTexts();
+        assertEquals(2, roots.size(), roots.toString());
+        assertTrue(roots.get(0).startsWith("01-autodiff  ") && roots.get(0).endsWith("(not started)"), roots.toString());
+        assertEquals("03-activations  Activation functions  (not started)", roots.get(1));
+        assertEquals("Exercises: 2/2    Passed: 0    In progress: 0    Failed: 0    Not started: 2",
+                view.counter().countsText());
+        assertTrue(view.counter().statusText().startsWith("gradlab-view: 2 exercises checked in "),
+                view.counter().statusText());
+        assertEquals(2, run.reports().size());
+        assertEquals("Alt+Shift+X G", PlatformUI.getWorkbench().getService(IBindingService.class)
+                .getBestActiveBindingFormattedFor("org.gradlab.ui.commands.check"));
     }
 
-    /** Lets the workbench lay out and paint: runs the event loop until idle, a few times. */
-    private static void settle(Display display) throws InterruptedException {
-        for (int round = 0; round < 10; round++) {
-            while (display.readAndDispatch()) {
-                // drain
-            }
-            Thread.sleep(50);
+    @Test
+    void aKnownWrongSignShowsTheFailureItsDiagnosisAChartAndOpensTheMethodThenTheFixGoesGreen() throws Exception {
+        ws.resetToStubs();
+        ws.overlaySolution(ACTIVATIONS);
+        ws.applyVariant(ACTIVATIONS, "sigmoid-backward-sign");
+        CheckRunRecord run = runAndShow(CheckService.get().check(CheckTarget.of(ws.project, ACTIVATIONS)));
+        assertEquals(Status.FAILED, run.reports().get(0).status());
+
+        // the first failure is selected: Sigmoid's failed aspect, with the diagnosis and a scatter chart
+        IStructuredSelection selection = view.getViewer().getStructuredSelection();
+        ResultNode.Aspect aspect = assertInstanceOf(ResultNode.Aspect.class, selection.getFirstElement());
+        assertEquals("activations.Sigmoid", aspect.parent().report().className());
+        assertTrue(ResultText.diagnosis(aspect).contains("sign flipped"), ResultText.diagnosis(aspect));
+        assertTrue(view.details().getText().contains("Diagnosis: sign flipped"), view.details().getText());
+        assertTrue(ResultText.worst(aspect).contains("expected "), ResultText.worst(aspect));
+        Chart chart = view.chart().charts().get(0);
+        ISeries<?> points = chart.getSeriesSet().getSeries(ChartPane.POINTS);
+        assertNotNull(points, "scatter series");
+        assertEquals(aspect.item().evidence().expectedValues().length, points.getXSeries().length);
+        assertTrue(points.getXSeries().length > 0);
+        // a flipped sign: every point lies on y = -x·(something ≥ 0): actual and expected never agree in sign
+        double[] x = points.getXSeries();
+        double[] y = points.getYSeries();
+        for (int i = 0; i < x.length; i++) {
+            assertTrue(x[i] * y[i] <= 1e-12, "point " + i + ": " + x[i] + ", " + y[i]);
         }
+        assertEquals(new RGB(207, 34, 46), view.counter().barColor().getRGB(), "red bar");
+        Path failed = Screenshots.save(window.getShell(), "check-view-failed.png");
+        assertTrue(Screenshots.distinctPixels(new ImageLoader().load(failed.toString())[0]) > 16, "a real picture");
+
+        // double click: the Java editor at Sigmoid.backward
+        assertTrue(ResultOpener.open(window.getActivePage(), aspect).isEmpty());
+        EventLoop.settle();
+        IEditorPart editor = window.getActivePage().getActiveEditor();
+        assertEquals("Sigmoid.java", editor.getEditorInput().getName());
+        ITextSelection at = (ITextSelection) ((ITextEditor) editor).getSelectionProvider().getSelection();
+        assertEquals(ws.lineOf("activations/Sigmoid.java", "public Tensor backward("), at.getStartLine() + 1);
+        assertEquals("backward", at.getText());
+        window.getActivePage().closeAllEditors(false);
+
+        // fixed: green
+        ws.resetToStubs();
+        ws.overlaySolution(ACTIVATIONS);
+        CheckRunRecord green = runAndShow(CheckService.get().rerunAll(run));
+        assertEquals(Status.PASSED, green.reports().get(0).status());
+        assertEquals(new RGB(46, 160, 67), view.counter().barColor().getRGB(), "green bar");
+        assertTrue(view.counter().countsText().contains("Passed: 1"), view.counter().countsText());
+        view.getViewer().setSelection(new StructuredSelection(new ResultNode.Exercise(ws.project.getName(),
+                green.reports().get(0))), true);
+        EventLoop.settle();
+        Path passed = Screenshots.save(window.getShell(), "check-view-passed.png");
+        assertTrue(Files.size(passed) > 0);
+
+        // the history drop-down lists both runs; choosing the older shows it again
+        HistoryAction history = view.history();
+        List<String> entries = history.entries().stream().map(a -> a.getText()).toList();
+        assertTrue(entries.get(0).contains("gradlab-view: 03-activations") && entries.get(0).contains("1 passed"),
+                entries.toString());
+        assertTrue(entries.get(1).contains("1 failed"), entries.toString());
+        assertEquals("Clear History", entries.get(entries.size() - 1));
+        history.entries().get(1).run();
+        assertEquals(run, view.shownRun());
     }
 
-    /**
-     * Copies the shell from the screen (GC on the Display) into a PNG under the screenshots
-     * folder: from its top-left corner (menu bar included) to the bottom-right of its client area.
-     * Not simply its bounds: under Xvfb no window manager draws the trim, which would come out as
-     * a black band.
-     */
-    private static Path screenshot(Shell shell, String name) throws Exception {
-        Display display = shell.getDisplay();
-        Rectangle bounds = shell.getBounds();
-        Rectangle client = shell.getClientArea();
-        Point end = shell.toDisplay(client.x + client.width, client.y + client.height);
-        Rectangle area = new Rectangle(bounds.x, bounds.y, end.x - bounds.x, end.y - bounds.y);
-        Image image = new Image(display, area.width, area.height);
-        GC gc = new GC(display);
+    @Test
+    void aProjectWithoutExercisesIsAMessageInTheViewNotADialog() throws Exception {
+        IProject plain = GradLabTestProject.createPlainJava("no-exercises");
+        runAndShow(CheckService.get().check(CheckTarget.all(plain)));
+        List<String> roots = rootTexts();
+        assertEquals(1, roots.size(), roots.toString());
+        assertTrue(roots.get(0).startsWith("Project no-exercises has no exercises/ folder"), roots.get(0));
+        assertEquals(0, Job.getJobManager().find(CheckJob.FAMILY).length, "no check job left");
+        Shell[] shells = window.getShell().getDisplay().getShells();
+        assertEquals(1, Arrays.stream(shells).filter(Shell::isVisible).count(), "no dialog open");
+    }
+
+    @Test
+    void aTrainingExerciseShowsItsCurvesAsLineCharts() {
+        Curve loss = new Curve("Loss per epoch", "epoch", "loss", List.of(
+                Curve.Series.perEpoch("true labels", new double[] { 2.3, 1.1, 0.4 }),
+                Curve.Series.perEpoch("random labels", new double[] { 2.3, 2.2, 1.9 })));
+        ExerciseReport memo = new ExerciseReport("13-memorization", "Memorization", Status.PASSED, List.of(),
+                List.of(), List.of(loss));
+        CheckRunRecord run = CheckRunRecord.restored("gradlab-view", List.of("13-memorization"), Instant.now(),
+                List.of(memo), 1, false, null, Duration.ofSeconds(2));
+        CheckRunRecord before = view.shownRun();
         try {
-            gc.copyArea(image, area.x, area.y);
+            view.show(run);
+            view.getViewer().setSelection(new StructuredSelection(new ResultNode.Exercise("gradlab-view", memo)));
+            EventLoop.settle();
+            Chart chart = view.chart().charts().get(0);
+            assertEquals("Loss per epoch", chart.getTitle().getText());
+            assertEquals(2, chart.getSeriesSet().getSeries().length);
+            assertEquals(List.of(2.3, 2.2, 1.9), Arrays.stream(
+                    chart.getSeriesSet().getSeries("random labels").getYSeries()).boxed().toList());
         } finally {
-            gc.dispose();
+            view.show(before);
         }
-        Path dir = Path.of(System.getProperty("gradlab.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        Path png = dir.resolve(name);
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] { image.getImageData() };
-        image.dispose();
-        loader.save(png.toString(), SWT.IMAGE_PNG);
-        assertTrue(Files.size(png) > 0, "PNG written: " + png);
-        return png;
     }
 
-    private static int distinctPixels(ImageData data) {
-        Set<Integer> seen = new HashSet<>();
-        for (int y = 0; y < data.height; y += 4) {
-            for (int x = 0; x < data.width; x += 4) {
-                seen.add(data.getPixel(x, y));
-            }
-        }
-        return seen.size();
+    @Test
+    void theViewMakesOneImagePerStatusIconAndDisposesThemWhenClosed() throws Exception {
+        int made = view.images().count();
+        assertTrue(made <= StatusIcon.values().length, made + " images");
+        Image passed = view.images().get(StatusIcon.PASSED);
+        ImageData data = passed.getImageData();
+        assertEquals(16, data.width);
+        assertEquals(0, data.getAlpha(0, 0), "transparent corner");
+        assertEquals(255, data.getAlpha(8, 3), "opaque disc");
+        report("status-images-made", view.images().count());
+        window.getActivePage().hideView(view);
+        EventLoop.settle();
+        assertTrue(passed.isDisposed(), "disposed with the view");
+        view = (CheckView) window.getActivePage().showView(CheckView.ID);
+        EventLoop.settle();
+    }
+
+    private static void report(String name, double value) throws Exception {
+        String line = String.format(Locale.ROOT, "%s %.3f%n", name, value);
+        System.out.print("MEASURED " + line);
+        Path dir = Path.of(System.getProperty("gradlab.screenshots", "target/screenshots")).getParent();
+        Files.writeString(dir.resolve("measurements.txt"), line, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 }

@@ -1,0 +1,85 @@
+package org.gradlab.ui.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.jdt.core.IType;
+import org.gradlab.check.selfcheck.ExerciseReport;
+import org.gradlab.check.selfcheck.Item;
+import org.gradlab.check.selfcheck.Outcome;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What Check covers for each kind of selection, and the marker text. */
+class CheckTargetsTest {
+    private static GradLabTestProject ws;
+
+    @BeforeAll
+    static void project() throws Exception {
+        ws = GradLabTestProject.create("check-targets", "01-autodiff", "03-activations");
+    }
+
+    @Test
+    void aProjectChecksEverything() {
+        assertEquals(CheckTarget.all(ws.project), CheckTargets.of(ws.project).orElseThrow());
+        assertEquals(CheckTarget.all(ws.project), CheckTargets.of(ws.java).orElseThrow());
+        assertEquals(CheckTarget.all(ws.project), CheckTargets.of(ws.project.getFile(".project")).orElseThrow());
+    }
+
+    @Test
+    void anExerciseFolderOrAFileInItChecksThatExercise() {
+        assertEquals(CheckTarget.of(ws.project, "03-activations"),
+                CheckTargets.of(ws.project.getFolder("exercises/03-activations")).orElseThrow());
+        assertEquals(CheckTarget.of(ws.project, "01-autodiff"),
+                CheckTargets.of(ws.project.getFile("exercises/01-autodiff/README.md")).orElseThrow());
+    }
+
+    @Test
+    void aClassFilePackageOrMethodChecksTheExerciseOwningItsPackage() throws Exception {
+        assertEquals(CheckTarget.of(ws.project, "03-activations"),
+                CheckTargets.of(ws.project.getFile("src/activations/ReLU.java")).orElseThrow());
+        assertEquals(CheckTarget.of(ws.project, "01-autodiff"),
+                CheckTargets.of(ws.project.getFolder("src/autodiff")).orElseThrow());
+        IType sigmoid = ws.java.findType("activations.Sigmoid");
+        assertEquals(CheckTarget.of(ws.project, "03-activations"), CheckTargets.of(sigmoid).orElseThrow());
+        assertEquals(CheckTarget.of(ws.project, "03-activations"),
+                CheckTargets.of(sigmoid.getMethods()[0]).orElseThrow());
+        assertEquals(CheckTarget.of(ws.project, "03-activations"),
+                CheckTargets.of(sigmoid.getPackageFragment()).orElseThrow());
+        assertEquals(CheckTarget.of(ws.project, "01-autodiff"),
+                CheckTargets.of(ws.java.findType("autodiff.Value").getCompilationUnit()).orElseThrow());
+    }
+
+    @Test
+    void somethingOutsideEveryProjectIsNoTarget() {
+        assertTrue(CheckTargets.of("a string").isEmpty());
+        assertTrue(CheckTargets.of(null).isEmpty());
+    }
+
+    @Test
+    void theMarkerTextIsOneLineWithAspectDiagnosisDetailAndCaseCount() {
+        Item item = new Item("backward", Outcome.FAILED, 2, 5,
+                "case sigmoid/basic: grad input[2, 1] expected -0.31,\n  got 0.31 (rel err 2.0)", "sign flipped");
+        assertEquals("GradLab: backward: sign flipped — case sigmoid/basic: grad input[2, 1] expected -0.31, got 0.31"
+                + " (rel err 2.0) [2 of 5 cases]", MarkerText.of(item));
+        assertEquals("GradLab: forward: missing", MarkerText.of(new Item("forward", Outcome.MISSING, 1, 1, "", null)));
+    }
+
+    @Test
+    void theCounterCountsEachStatusOnce() {
+        CheckRunRecord r = new CheckRunRecord("p", List.of(), Instant.EPOCH);
+        r.expect(4);
+        for (ExerciseReport.Status s : ExerciseReport.Status.values()) {
+            r.add(new ExerciseReport(s.name(), "", s, List.of(), List.of()));
+        }
+        assertEquals(new CheckRunRecord.Counts(6, 6, 1, 1, 3, 1), r.counts());
+        assertEquals(List.of("FAILED", "COMPILE_ERROR", "TIMED_OUT"), r.failedExercises());
+        assertEquals("Checking p…", r.summary());
+        r.finish(true, null, Duration.ofMillis(1500));
+        assertEquals("Cancelled after 6 of 6 exercises", r.summary());
+    }
+}
