@@ -48,7 +48,7 @@ class CheckJobTest {
 
     @AfterAll
     static void reset() {
-        CheckService.get().use(CheckRunner.PROCESS, Duration.ofSeconds(10));
+        RecordingRunner.uninstall();
     }
 
     @BeforeEach

@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 import org.gradlab.check.run.CheckListener;
 import org.gradlab.check.run.CheckRequest;
 import org.gradlab.check.run.CheckRun;
+import org.gradlab.check.selfcheck.SelfCheckRunner;
 
 /** The real check process, remembering every request it was given (what a run asked for). */
 public final class RecordingRunner implements CheckRunner {
@@ -18,6 +19,11 @@ public final class RecordingRunner implements CheckRunner {
         RecordingRunner r = new RecordingRunner();
         CheckService.get().use(r, perExercise);
         return r;
+    }
+
+    /** Puts the plain check process back with the default limit. */
+    public static void uninstall() {
+        CheckService.get().use(CheckRunner.PROCESS, SelfCheckRunner.DEFAULT_TIMEOUT);
     }
 
     @Override

@@ -42,7 +42,6 @@ import org.gradlab.check.selfcheck.ExerciseReport;
 import org.gradlab.check.selfcheck.ExerciseReport.Status;
 import org.gradlab.ui.check.CheckJob;
 import org.gradlab.ui.check.CheckRunRecord;
-import org.gradlab.ui.check.CheckRunner;
 import org.gradlab.ui.check.CheckService;
 import org.gradlab.ui.check.CheckTarget;
 import org.gradlab.ui.check.GradLabTestProject;
@@ -78,7 +77,7 @@ class CheckViewTest {
 
     @AfterAll
     static void reset() {
-        CheckService.get().use(CheckRunner.PROCESS, Duration.ofSeconds(10));
+        RecordingRunner.uninstall();
     }
 
     private static CheckRunRecord runAndShow(CheckJob job) {
