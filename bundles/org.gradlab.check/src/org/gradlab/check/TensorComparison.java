@@ -20,6 +20,43 @@ public final class TensorComparison {
             return new Comparison(name, false, Double.POSITIVE_INFINITY, name + ": shape "
                     + Arrays.toString(actual.shape()) + " but expected " + Arrays.toString(expected.shape()));
         }
+        Scan scan = scan(expected, actual, rtol, atol);
+        int worst = scan.worst;
+        int nonFinite = scan.nonFinite;
+        double maxError = scan.maxError;
+        // Norm-wise: the largest error against the tensor's largest magnitude, so tiny expected
+        // entries (where only atol matters) do not dominate the summary figure.
+        double worstRel = nonFinite > 0 ? Double.POSITIVE_INFINITY
+                : maxError == 0 ? 0.0 : maxError / Math.max(scan.scale, Math.max(atol, Double.MIN_NORMAL));
+        if (worst < 0 || scan.worstRatio <= 1.0) {
+            return new Comparison(name, true, worstRel, name + ": ok (" + expected.numel()
+                    + " elements, worst relative error " + format(worstRel) + ")");
+        }
+        int[] index = unravel(worst, expected.shape());
+        double e = expected.getFlat(worst);
+        double a = actual.getFlat(worst);
+        String detail = nonFinite > 0
+                ? nonFinite + " element(s) are NaN or infinite; first at " + Arrays.toString(index)
+                        + ": expected " + e + ", got " + a
+                : "worst element " + Arrays.toString(index) + ": expected " + e + ", got " + a
+                        + " (relative error " + format(relativeError(a, e, atol))
+                        + ", allowed rtol " + rtol + " atol " + atol + ")";
+        return new Comparison(name, false, worstRel, name + ": mismatch, " + detail);
+    }
+
+    /**
+     * The flat index of the element that fails worst — a NaN or wrong infinity first, else the one
+     * with the largest ratio of its error to its allowance atol + rtol·|e| — or -1 when the tensors
+     * are equal. Both tensors must have the same shape.
+     */
+    public static int worstIndex(Tensor expected, Tensor actual, double rtol, double atol) {
+        return scan(expected, actual, rtol, atol).worst;
+    }
+
+    private record Scan(int worst, double worstRatio, double maxError, double scale, int nonFinite) {
+    }
+
+    private static Scan scan(Tensor expected, Tensor actual, double rtol, double atol) {
         int worst = -1;
         double worstRatio = 0.0;
         double maxError = 0.0;
@@ -45,24 +82,7 @@ public final class TensorComparison {
             maxError = Math.max(maxError, err);
             scale = Math.max(scale, Math.abs(e));
         }
-        // Norm-wise: the largest error against the tensor's largest magnitude, so tiny expected
-        // entries (where only atol matters) do not dominate the summary figure.
-        double worstRel = nonFinite > 0 ? Double.POSITIVE_INFINITY
-                : maxError == 0 ? 0.0 : maxError / Math.max(scale, Math.max(atol, Double.MIN_NORMAL));
-        if (worst < 0 || worstRatio <= 1.0) {
-            return new Comparison(name, true, worstRel, name + ": ok (" + expected.numel()
-                    + " elements, worst relative error " + format(worstRel) + ")");
-        }
-        int[] index = unravel(worst, expected.shape());
-        double e = expected.getFlat(worst);
-        double a = actual.getFlat(worst);
-        String detail = nonFinite > 0
-                ? nonFinite + " element(s) are NaN or infinite; first at " + Arrays.toString(index)
-                        + ": expected " + e + ", got " + a
-                : "worst element " + Arrays.toString(index) + ": expected " + e + ", got " + a
-                        + " (relative error " + format(relativeError(a, e, atol))
-                        + ", allowed rtol " + rtol + " atol " + atol + ")";
-        return new Comparison(name, false, worstRel, name + ": mismatch, " + detail);
+        return new Scan(worst, worstRatio, maxError, scale, nonFinite);
     }
 
     /** |a − e| / max(|e|, atol): relative where e is not tiny, absolute against atol where it is. */

@@ -26,13 +26,13 @@ import org.gradlab.core.Layer;
  * tests with the JDK's compiler against the core classes — the check bundle has no grader, and the
  * self-check must not need one. Student classes get a loader whose parent sees the core classes.
  */
-final class CourseClasses {
+public final class CourseClasses {
     private static final Map<String, ClassLoader> CACHE = new ConcurrentHashMap<>();
 
     private CourseClasses() {
     }
 
-    static Path root() {
+    public static Path root() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("exercises")) && Files.isDirectory(dir.resolve("bundles"))) {
                 return dir;

@@ -3,6 +3,9 @@ package org.gradlab.check.selfcheck;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.gradlab.check.TensorComparison;
+import org.gradlab.core.Tensor;
+
 /**
  * The numbers behind a failed tensor comparison, for the IDE's "worst element / relative error"
  * columns and its expected-vs-actual scatter chart: the case and tensor, the worst element (its
@@ -24,6 +27,36 @@ public record Evidence(String caseName, String tensor, String worstIndex, double
     public Evidence {
         expectedValues = capped(expectedValues);
         actualValues = capped(actualValues);
+    }
+
+    /**
+     * The evidence of a failed comparison of {@code actual} against {@code expected} under the
+     * tolerances it was judged by. Without a tensor, or with one of another shape, there is no
+     * worst element: its index is "" and expected, actual are NaN, the relative error infinite
+     * (the arrays then hold what there is, their lengths may differ).
+     */
+    static Evidence of(String caseName, String tensor, Tensor expected, Tensor actual, double rtol, double atol,
+            String expectedLabel, String actualLabel) {
+        double[] e = expected == null ? new double[0] : values(expected);
+        double[] a = actual == null ? new double[0] : values(actual);
+        if (expected == null || actual == null || !expected.sameShape(actual)) {
+            return new Evidence(caseName, tensor, "", Double.NaN, Double.NaN, Double.POSITIVE_INFINITY, e, a,
+                    expectedLabel, actualLabel);
+        }
+        int worst = Math.max(0, TensorComparison.worstIndex(expected, actual, rtol, atol));
+        double ew = expected.numel() == 0 ? Double.NaN : expected.getFlat(worst);
+        double aw = actual.numel() == 0 ? Double.NaN : actual.getFlat(worst);
+        return new Evidence(caseName, tensor, Arrays.toString(TensorComparison.unravel(worst, expected.shape())), ew,
+                aw, TensorComparison.relativeError(aw, ew, atol), e, a, expectedLabel, actualLabel);
+    }
+
+    private static double[] values(Tensor t) {
+        int n = Math.min(t.numel(), MAX_VALUES);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = t.getFlat(i);
+        }
+        return v;
     }
 
     private static double[] capped(double[] values) {

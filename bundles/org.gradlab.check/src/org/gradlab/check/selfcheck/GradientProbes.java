@@ -171,8 +171,11 @@ final class GradientProbes {
                     tally.pass(cls, ASPECT);
                 } else {
                     String message = c.message().replaceFirst(" \\[(full check|random-direction).*\\]$", "");
+                    Tensor numeric = numericOf(layer, x, g, settings);
                     tally.add(cls, ASPECT, Outcome.FAILED, p.label + ": " + message + " (against central differences"
-                            + " of your own forward)", SelfCheck.diagnose(numericOf(layer, x, g, settings), dx, x));
+                            + " of your own forward)", SelfCheck.diagnose(numeric, dx, x), numeric == null ? null
+                                    : Evidence.of(p.label, c.name(), numeric, dx, settings.rtol(), settings.atol(),
+                                            SelfCheck.NUMERIC_LABEL, SelfCheck.ANALYTIC_LABEL));
                 }
                 return;
             } catch (KinkException kink) {

@@ -103,11 +103,102 @@ final class MemorizationChecks {
         }
         Tensor testX = Tensor.randn(rng, 4, 3);
         Tensor testY = Tensor.vector(0, 1, 2, 0);
-        Instruments in = new Instruments(rng);
-        Object r = s.callStatic(CLASS, "train", new Class<?>[] {Layer.class, Loss.class, Optimizer.class, Tensor.class,
+        Instruments in = new Instruments(new Parameter("weight", Tensor.randn(rng, 3, 3).mul(0.1)), 0.1);
+        Object r = train(s, in, x, y, testX, testY, epochs, batch, new Rng(5));
+        String problem = in.problem(r, n, epochs, batch);
+        record(tally, "train", problem);
+        if (problem == null) {
+            experiment(s, tally);
+        }
+    }
+
+    private static Object train(Student s, Instruments in, Tensor x, Tensor y, Tensor testX, Tensor testY, int epochs,
+            int batch, Rng rng) {
+        return s.callStatic(CLASS, "train", new Class<?>[] {Layer.class, Loss.class, Optimizer.class, Tensor.class,
             Tensor.class, Tensor.class, Tensor.class, int.class, int.class, Rng.class}, in.model, in.loss, in.optimizer,
-                x, y, testX, testY, epochs, batch, new Rng(5));
-        record(tally, "train", in.problem(r, n, epochs, batch));
+                x, y, testX, testY, epochs, batch, rng);
+    }
+
+    /**
+     * The exercise's experiment in miniature, through the student's train(): a linear classifier on
+     * fixed random ReLU features (more features than examples, so it can memorize) trained once on
+     * true labels (those of a random linear teacher) and once on the same labels shuffled. True
+     * labels are learned in a few epochs and generalize; shuffled ones take many more and test
+     * accuracy stays at chance. Its per-epoch loss and accuracies become the report's curves.
+     */
+    private static void experiment(Student s, Tally tally) {
+        int n = 96;
+        int d = 16;
+        int features = 256;
+        int classes = 4;
+        Rng rng = new Rng(13);
+        Tensor teacher = Tensor.randn(rng, classes, d);
+        Tensor project = Tensor.randn(rng, features, d).div(Math.sqrt(d));
+        Tensor x = Tensor.randn(rng, n, d);
+        Tensor testX = Tensor.randn(rng, 200, d);
+        Tensor y = argmaxRows(x.matmul(teacher.t()));
+        Tensor testY = argmaxRows(testX.matmul(teacher.t()));
+        Tensor shuffled = permuted(y, new Rng(14));
+        Tensor f = x.matmul(project.t()).maximum(0.0).div(Math.sqrt(features));
+        Tensor testF = testX.matmul(project.t()).maximum(0.0).div(Math.sqrt(features));
+        List<double[]> trueRows = rows(train(s, new Instruments(new Parameter("weight", Tensor.zeros(classes,
+                features)), EXPERIMENT_LR), f, y, testF, testY, EXPERIMENT_EPOCHS, 16, new Rng(15)));
+        List<double[]> randomRows = rows(train(s, new Instruments(new Parameter("weight", Tensor.zeros(classes,
+                features)), EXPERIMENT_LR), f, shuffled, testF, testY, EXPERIMENT_EPOCHS, 16, new Rng(15)));
+        if (trueRows == null || randomRows == null) {
+            return; // train() passed its check above; a different answer here is not worth a second failure
+        }
+        String what = " (96 examples, linear on 256 random ReLU features)";
+        tally.curve(new Curve("Loss per epoch" + what, "epoch", "mean batch loss", List.of(
+                Curve.Series.perEpoch("true labels", column(trueRows, 0)),
+                Curve.Series.perEpoch("random labels", column(randomRows, 0)))));
+        tally.curve(new Curve("Accuracy per epoch" + what, "epoch", "accuracy", List.of(
+                Curve.Series.perEpoch("training, true labels", column(trueRows, 1)),
+                Curve.Series.perEpoch("training, random labels", column(randomRows, 1)),
+                Curve.Series.perEpoch("test, true labels", column(trueRows, 2)),
+                Curve.Series.perEpoch("test, random labels", column(randomRows, 2)))));
+    }
+
+    static final int EXPERIMENT_EPOCHS = 60;
+    private static final double EXPERIMENT_LR = 4.0;
+
+    /** train()'s rows {trainLoss, trainAccuracy, testAccuracy}, or null when it returned something else. */
+    private static List<double[]> rows(Object result) {
+        if (!(result instanceof List<?> l) || l.size() != EXPERIMENT_EPOCHS) {
+            return null;
+        }
+        List<double[]> out = new ArrayList<>();
+        for (Object row : l) {
+            if (!(row instanceof double[] d) || d.length != 3) {
+                return null;
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
+    private static double[] column(List<double[]> rows, int j) {
+        return rows.stream().mapToDouble(r -> r[j]).toArray();
+    }
+
+    private static Tensor argmaxRows(Tensor scores) {
+        Tensor out = Tensor.zeros(scores.size(0));
+        for (int i = 0; i < scores.size(0); i++) {
+            out.set(argmax(scores, i), i);
+        }
+        return out;
+    }
+
+    /** Our own shuffle (Fisher–Yates): the curves must not depend on the student's shuffledLabels. */
+    private static Tensor permuted(Tensor labels, Rng rng) {
+        double[] a = labels.toArray();
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            double t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return Tensor.vector(a);
     }
 
     private static void record(Tally tally, String method, String problem) {
@@ -147,8 +238,8 @@ final class MemorizationChecks {
         final Loss loss;
         final Optimizer optimizer;
 
-        Instruments(Rng rng) {
-            weight = new Parameter("weight", Tensor.randn(rng, 3, 3).mul(0.1));
+        Instruments(Parameter weight, double learningRate) {
+            this.weight = weight;
             model = new Layer() {
                 private Tensor input;
 
@@ -200,7 +291,7 @@ final class MemorizationChecks {
                 }
             };
             optimizer = new Optimizer() {
-                private double lr = 0.1;
+                private double lr = learningRate;
 
                 @Override
                 public List<Parameter> parameters() {

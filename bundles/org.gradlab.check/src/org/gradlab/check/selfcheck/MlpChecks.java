@@ -56,7 +56,8 @@ final class MlpChecks {
             if (!c.passed()) {
                 tally.add(MLP, "numeric gradient", Outcome.FAILED, "network 3-4-3-2: " + c.message()
                         + " (against central differences of your own forward)",
-                        SelfCheck.diagnose(numeric, grads.get(i), null));
+                        SelfCheck.diagnose(numeric, grads.get(i), null), Evidence.of("network 3-4-3-2", c.name(),
+                                numeric, grads.get(i), 1e-5, 1e-7, SelfCheck.NUMERIC_LABEL, SelfCheck.ANALYTIC_LABEL));
                 return;
             }
         }

@@ -32,6 +32,11 @@ public final class SelfCheck {
     public static final double ATOL = 1e-8;
     /** The seed of the random inputs of the numeric checks: the same inputs every run. */
     static final long SEED = 20_240_901L;
+    /** What the public vectors' values are, in an {@link Evidence}. */
+    static final String EXPECTED_LABEL = "expected (PyTorch)";
+    /** The two sides of a numeric gradient check, in an {@link Evidence}. */
+    static final String NUMERIC_LABEL = "numeric gradient";
+    static final String ANALYTIC_LABEL = "your backward";
 
     private SelfCheck() {
     }
@@ -157,19 +162,23 @@ public final class SelfCheck {
 
     // ---------------------------------------------------------------- comparing and naming mistakes
 
-    private record Verdict(Comparison comparison, String diagnosis) {
+    /** A comparison and, when it failed, the mistake it looks like and the tensors for the evidence. */
+    private record Verdict(Comparison comparison, String diagnosis, Tensor expected, Tensor actual) {
     }
 
     private static Verdict compare(String name, Tensor expected, Tensor actual, Map<String, Tensor> inputs) {
         Comparison c = TensorComparison.compare(name, expected, actual, RTOL, ATOL);
-        return new Verdict(c, c.passed() ? null : diagnose(expected, actual, inputs.get("input")));
+        return c.passed() ? new Verdict(c, null, null, null)
+                : new Verdict(c, diagnose(expected, actual, inputs.get("input")), expected, actual);
     }
 
     /** All passed, or the first failure (its message prefixed with the case name). */
     private static void record(Tally tally, String cls, String aspect, String caseName, List<Verdict> verdicts) {
         for (Verdict v : verdicts) {
             if (!v.comparison.passed()) {
-                tally.add(cls, aspect, Outcome.FAILED, caseName + ": " + v.comparison.message(), v.diagnosis);
+                tally.add(cls, aspect, Outcome.FAILED, caseName + ": " + v.comparison.message(), v.diagnosis,
+                        Evidence.of(caseName, v.comparison.name(), v.expected, v.actual, RTOL, ATOL, EXPECTED_LABEL,
+                                "yours"));
                 return;
             }
         }

@@ -39,9 +39,11 @@ final class TwoLayerNetChecks {
             p.value().copyFrom(original);
             Comparison c = TensorComparison.compare("grad " + p.name(), numeric, p.grad(), 1e-5, 1e-7);
             if (!c.passed()) {
-                tally.add(CLASS, "backward (numeric gradient)", Outcome.FAILED, "TwoLayerNet(3, 5, 2) on 4×3: "
-                        + c.message() + " (against central differences of your own forward)",
-                        SelfCheck.diagnose(numeric, p.grad(), null));
+                String where = "TwoLayerNet(3, 5, 2) on 4×3";
+                tally.add(CLASS, "backward (numeric gradient)", Outcome.FAILED, where + ": " + c.message()
+                        + " (against central differences of your own forward)",
+                        SelfCheck.diagnose(numeric, p.grad(), null), Evidence.of(where, c.name(), numeric, p.grad(),
+                                1e-5, 1e-7, SelfCheck.NUMERIC_LABEL, SelfCheck.ANALYTIC_LABEL));
                 return;
             }
         }
@@ -64,6 +66,10 @@ final class TwoLayerNetChecks {
         Object r = s.callStatic(CLASS, "train", new Class<?>[] {s.load(CLASS), Tensor.class, Tensor.class, int.class,
                 double.class, Rng.class}, net, x, labels, 15, 0.2, new Rng(7));
         double last = r instanceof double[] a && a.length == 15 ? a[14] : -1;
+        if (r instanceof double[] a && a.length > 0) {
+            tally.curve(new Curve("TwoLayerNet(6, 12, 3) on 3 Gaussian clusters", "epoch", "training accuracy",
+                    List.of(Curve.Series.perEpoch("accuracy", a))));
+        }
         if (last >= 0.95) {
             tally.pass(CLASS, "train");
         } else {
