@@ -43,7 +43,7 @@ class CheckJobTest {
     @BeforeAll
     static void project() throws Exception {
         ws = GradLabTestProject.create("check-job", AUTODIFF, ACTIVATIONS);
-        runner = RecordingRunner.install(Duration.ofSeconds(3));
+        runner = RecordingRunner.install(Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -94,7 +94,7 @@ class CheckJobTest {
         assertEquals(ws.project.getFolder("bin").getLocation().toPath(), request.classesDir());
         assertTrue(Files.isRegularFile(request.classesDir().resolve("activations/Sigmoid.class")), "JDT built bin/");
         assertEquals(List.of(), request.compileProblems());
-        assertEquals(Duration.ofSeconds(3), request.perExerciseTimeout());
+        assertEquals(Duration.ofSeconds(20), request.perExerciseTimeout());
         assertTrue(markers(ws.project).isEmpty(), "no markers for stubs");
     }
 
@@ -157,8 +157,10 @@ class CheckJobTest {
     void aLoopingMethodTimesOutAndTheUiThreadKeepsRunningEvents() throws Exception {
         ws.overlaySolution(ACTIVATIONS);
         ws.replace(SIGMOID, "Tensor e = input.abs()", "while (input != null) { }\n        Tensor e = input.abs()");
+        CheckService.get().use(runner, Duration.ofSeconds(3));
         long t0 = System.nanoTime();
         CheckJob job = CheckService.get().check(CheckTarget.of(ws.project, ACTIVATIONS));
+        CheckService.get().use(runner, Duration.ofSeconds(20));
         int[] ticks = { 0 };
         Runnable[] tick = new Runnable[1];
         tick[0] = () -> {
@@ -197,7 +199,7 @@ class CheckJobTest {
             assertEquals("Cancelled after 1 of 2 exercises", run.summary());
             assertEquals(List.of(AUTODIFF), run.reports().stream().map(ExerciseReport::id).toList());
         } finally {
-            CheckService.get().use(runner, Duration.ofSeconds(3));
+            CheckService.get().use(runner, Duration.ofSeconds(20));
         }
     }
 

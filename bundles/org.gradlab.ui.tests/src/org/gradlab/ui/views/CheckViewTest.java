@@ -34,6 +34,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.jface.bindings.keys.KeySequence;
 import org.eclipse.ui.keys.IBindingService;
 import org.eclipse.ui.part.ISetSelectionTarget;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -69,7 +70,7 @@ class CheckViewTest {
         window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getShell().setBounds(0, 0, 1280, 1000);
         ws = GradLabTestProject.create("gradlab-view", "01-autodiff", ACTIVATIONS);
-        RecordingRunner.install(Duration.ofSeconds(3));
+        RecordingRunner.install(Duration.ofSeconds(20));
         IViewPart part = window.getActivePage().showView(CheckView.ID);
         view = assertInstanceOf(CheckView.class, part);
         EventLoop.settle();
@@ -117,8 +118,10 @@ class CheckViewTest {
         assertTrue(view.counter().statusText().startsWith("gradlab-view: 2 exercises checked in "),
                 view.counter().statusText());
         assertEquals(2, run.reports().size());
-        assertEquals("Alt+Shift+X G", PlatformUI.getWorkbench().getService(IBindingService.class)
-                .getBestActiveBindingFormattedFor("org.gradlab.ui.commands.check"));
+        // Alt+Shift+X G (GTK formats it "Shift+Alt+X G")
+        assertTrue(Arrays.asList(PlatformUI.getWorkbench().getService(IBindingService.class)
+                .getActiveBindingsFor("org.gradlab.ui.commands.check")).contains(KeySequence.getInstance("M2+M3+X G")),
+                "key binding");
     }
 
     @Test
@@ -148,7 +151,7 @@ class CheckViewTest {
             assertTrue(x[i] * y[i] <= 1e-12, "point " + i + ": " + x[i] + ", " + y[i]);
         }
         assertEquals(new RGB(207, 34, 46), view.counter().barColor().getRGB(), "red bar");
-        Path failed = Screenshots.save(window.getShell(), "check-view-failed.png");
+        Path failed = screenshot("check-view-failed.png");
         assertTrue(Screenshots.distinctPixels(new ImageLoader().load(failed.toString())[0]) > 16, "a real picture");
 
         // double click: the Java editor at Sigmoid.backward
@@ -171,7 +174,7 @@ class CheckViewTest {
         view.getViewer().setSelection(new StructuredSelection(new ResultNode.Exercise(ws.project.getName(),
                 green.reports().get(0))), true);
         EventLoop.settle();
-        Path passed = Screenshots.save(window.getShell(), "check-view-passed.png");
+        Path passed = screenshot("check-view-passed.png");
         assertTrue(Files.size(passed) > 0);
 
         // the history drop-down lists both runs; choosing the older shows it again
@@ -236,6 +239,20 @@ class CheckViewTest {
         assertTrue(passed.isDisposed(), "disposed with the view");
         view = (CheckView) window.getActivePage().showView(CheckView.ID);
         EventLoop.settle();
+    }
+
+    /** The workbench with the GradLab view maximized, so that tree, details and chart are readable. */
+    private static Path screenshot(String name) throws Exception {
+        IWorkbenchPage page = window.getActivePage();
+        page.activate(view);
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+        EventLoop.settle();
+        try {
+            return Screenshots.save(window.getShell(), name);
+        } finally {
+            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+            EventLoop.settle();
+        }
     }
 
     private static void report(String name, double value) throws Exception {

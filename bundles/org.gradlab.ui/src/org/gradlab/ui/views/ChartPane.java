@@ -80,8 +80,7 @@ final class ChartPane {
         int n = Math.min(x.length, y.length);
         x = Arrays.copyOf(x, n);
         y = Arrays.copyOf(y, n);
-        Chart chart = chart(e.caseName() + ": " + e.tensor(), "expected (" + e.expectedLabel() + ")",
-                "actual (" + e.actualLabel() + ")");
+        Chart chart = chart(e.caseName() + ": " + e.tensor(), e.expectedLabel(), e.actualLabel());
         double lo = Math.min(min(x), min(y));
         double hi = Math.max(max(x), max(y));
         ILineSeries<?> diagonal = line(chart, DIAGONAL, new double[] { lo, hi }, new double[] { lo, hi }, 2);
