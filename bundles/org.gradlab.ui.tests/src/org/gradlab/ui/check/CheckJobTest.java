@@ -59,7 +59,8 @@ class CheckJobTest {
 
     static CheckRunRecord check(CheckTarget target, Duration within) {
         CheckJob job = CheckService.get().check(target);
-        EventLoop.until(() -> job.getState() == Job.NONE && job.record().finished(), within, "check of " + target.label());
+        EventLoop.until(() -> job.getState() == Job.NONE && job.record().finished(), within,
+                "check of " + target.label());
         return job.record();
     }
 

@@ -111,7 +111,7 @@ public final class GradLabTestProject {
 
     /** Applies a known-wrong variant's diff (exercises/solutions/ID/variants/NAME/variant.diff) to src/. */
     public void applyVariant(String id, String variant) throws Exception {
-        Path diff = EXERCISES.resolve("solutions").resolve(id).resolve("variants").resolve(variant).resolve("variant.diff");
+        Path diff = EXERCISES.resolve("solutions/" + id + "/variants/" + variant + "/variant.diff");
         for (UnifiedDiff.FilePatch patch : UnifiedDiff.parse(diff.toString(), Files.readString(diff))) {
             IFile file = project.getFile("src/" + patch.path());
             write(file, patch.apply(read(file)));

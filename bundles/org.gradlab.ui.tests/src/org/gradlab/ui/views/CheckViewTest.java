@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -111,7 +110,8 @@ class CheckViewTest {
 
         List<String> roots = rootTexts();
         assertEquals(2, roots.size(), roots.toString());
-        assertTrue(roots.get(0).startsWith("01-autodiff  ") && roots.get(0).endsWith("(not started)"), roots.toString());
+        assertTrue(roots.get(0).startsWith("01-autodiff  ") && roots.get(0).endsWith("(not started)"),
+                roots.toString());
         assertEquals("03-activations  Activation functions  (not started)", roots.get(1));
         assertEquals("Exercises: 2/2    Passed: 0    In progress: 0    Failed: 0    Not started: 2",
                 view.counter().countsText());
@@ -258,8 +258,9 @@ class CheckViewTest {
     private static void report(String name, double value) throws Exception {
         String line = String.format(Locale.ROOT, "%s %.3f%n", name, value);
         System.out.print("MEASURED " + line);
-        Path dir = Path.of(System.getProperty("gradlab.screenshots", "target/screenshots")).getParent();
-        Files.writeString(dir.resolve("measurements.txt"), line, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        Path dir = Path.of(System.getProperty("gradlab.screenshots", "target/screenshots"))
+                .resolveSibling("measurements");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(name + ".txt"), line);
     }
 }

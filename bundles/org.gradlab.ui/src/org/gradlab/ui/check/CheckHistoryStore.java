@@ -100,7 +100,8 @@ public final class CheckHistoryStore {
             throw new IllegalArgumentException("expected {\"version\": " + VERSION + ", \"runs\": [...]}");
         }
         if (!(root.get("version") instanceof Double v) || v.intValue() != VERSION) {
-            throw new IllegalArgumentException("history version " + root.get("version") + ", this IDE reads " + VERSION);
+            throw new IllegalArgumentException("history version " + root.get("version") + ", this IDE reads "
+                    + VERSION);
         }
         List<CheckRunRecord> out = new ArrayList<>();
         for (Object o : runs) {

@@ -66,7 +66,7 @@ public final class CheckTargets {
             return Optional.of(index.ownerOfPackage(pkg).map(id -> CheckTarget.of(project, id))
                     .orElse(CheckTarget.all(project)));
         }
-        return je.getResource() == null ? Optional.of(CheckTarget.all(project)) : Optional.of(ofResource(je.getResource()));
+        return Optional.of(je.getResource() == null ? CheckTarget.all(project) : ofResource(je.getResource()));
     }
 
     /** For a resource: its exercise folder, or the exercise owning its package under src/, else the project. */

@@ -17,6 +17,7 @@ import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.swtchart.ILineSeries.PlotSymbolType;
 import org.eclipse.swtchart.ISeries.SeriesType;
 import org.eclipse.swtchart.LineStyle;
+import org.eclipse.swtchart.Range;
 import org.gradlab.check.selfcheck.Curve;
 import org.gradlab.check.selfcheck.Evidence;
 import org.gradlab.check.selfcheck.ExerciseReport;
@@ -90,7 +91,11 @@ final class ChartPane {
         points.setLineStyle(LineStyle.NONE);
         points.setSymbolType(PlotSymbolType.CIRCLE);
         points.setSymbolSize(3);
-        chart.getAxisSet().adjustRange();
+        // the same range on both axes, so that y = x is the diagonal and a wrong factor shows as a wrong slope
+        double pad = hi > lo ? (hi - lo) * 0.05 : Math.max(1e-9, Math.abs(hi) * 0.05 + 1e-9);
+        Range range = new Range(lo - pad, hi + pad);
+        chart.getAxisSet().getXAxis(0).setRange(range);
+        chart.getAxisSet().getYAxis(0).setRange(range);
     }
 
     private void lines(Curve curve) {

@@ -38,7 +38,8 @@ public final class CheckHandler extends AbstractHandler {
     public Object execute(ExecutionEvent event) throws ExecutionException {
         IWorkbenchPage page = HandlerUtil.getActiveWorkbenchWindowChecked(event).getActivePage();
         CheckView view = showView(page);
-        Optional<CheckTarget> target = targetOf(HandlerUtil.getActivePart(event), HandlerUtil.getCurrentSelection(event));
+        Optional<CheckTarget> target = targetOf(HandlerUtil.getActivePart(event),
+                HandlerUtil.getCurrentSelection(event));
         if (target.isEmpty()) {
             view.say("Nothing to check: select a GradLab project, an exercise folder or a class, then press Check");
             return null;

@@ -104,7 +104,7 @@ public class CheckView extends ViewPart {
             }
         });
         column("Worst element", 200, text(ResultText::worst));
-        column("Relative error", 90, text(ResultText::relativeError));
+        column("Relative error", 110, text(ResultText::relativeError));
         column("Diagnosis", 300, text(ResultText::diagnosis));
 
         SashForm bottom = new SashForm(split, SWT.HORIZONTAL);

@@ -25,7 +25,8 @@ import org.gradlab.ui.check.CheckService;
  * time and outcome; choosing one shows it again (without rerunning), "Clear History" forgets them.
  */
 final class HistoryAction extends Action implements IMenuCreator {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
 
     private final CheckService service;
     private final Consumer<CheckRunRecord> show;

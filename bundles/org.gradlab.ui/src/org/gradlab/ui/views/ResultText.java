@@ -36,8 +36,8 @@ public final class ResultText {
         if (e == null) {
             return "";
         }
-        return (e.worstIndex() == null ? "" : e.worstIndex() + ": ") + "expected " + number(e.expected()) + ", got "
-                + number(e.actual());
+        String where = e.worstIndex() == null || e.worstIndex().isEmpty() ? "" : e.worstIndex() + ": ";
+        return where + "expected " + number(e.expected()) + ", got " + number(e.actual());
     }
 
     /** The "relative error" column. */
@@ -92,7 +92,8 @@ public final class ResultText {
                 if (i.evidence() != null) {
                     s.append('\n').append(evidenceText(i.evidence()));
                 }
-                s.append("\nDouble click opens ").append(i.method() == null ? "the class" : i.method() + "()").append('.');
+                s.append("\nDouble click opens ").append(i.method() == null ? "the class" : i.method() + "()")
+                        .append('.');
             }
             case ResultNode.EvidenceRow r -> s.append(evidenceText(r.evidence()));
             case ResultNode.Note n -> s.append(n.text());
@@ -102,8 +103,9 @@ public final class ResultText {
 
     private static String evidenceText(Evidence e) {
         return "Case: " + e.caseName() + "\nTensor: " + e.tensor() + "\nWorst element: "
-                + (e.worstIndex() == null ? "?" : e.worstIndex()) + "\n  expected (" + e.expectedLabel() + "): "
-                + number(e.expected()) + "\n  actual (" + e.actualLabel() + "): " + number(e.actual())
+                + (e.worstIndex() == null || e.worstIndex().isEmpty() ? "?" : e.worstIndex())
+                + "\n  " + e.expectedLabel() + ": " + number(e.expected())
+                + "\n  " + e.actualLabel() + ": " + number(e.actual())
                 + "\n  relative error: " + number(e.relativeError()) + "\n";
     }
 

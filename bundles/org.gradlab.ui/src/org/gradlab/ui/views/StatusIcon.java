@@ -118,7 +118,8 @@ public enum StatusIcon {
     }
 
     private static RGB mix(RGB a, RGB b, double t) {
-        return new RGB((int) Math.round(a.red + (b.red - a.red) * t), (int) Math.round(a.green + (b.green - a.green) * t),
+        return new RGB((int) Math.round(a.red + (b.red - a.red) * t),
+                (int) Math.round(a.green + (b.green - a.green) * t),
                 (int) Math.round(a.blue + (b.blue - a.blue) * t));
     }
 }
