@@ -29,6 +29,7 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jdt.core.IClasspathContainer;
 import org.eclipse.jdt.core.IClasspathEntry;
@@ -147,8 +148,7 @@ class NewExerciseProjectWizardTest {
 
         // the key acceptance: the stubs compile in JDT without a single error
         project.build(IncrementalProjectBuilder.FULL_BUILD, new NullProgressMonitor());
-        waitUntil(shell.getDisplay(), 120_000, () -> Job.getJobManager().find(ResourcesPlugin.FAMILY_AUTO_BUILD).length == 0
-                && Job.getJobManager().find(ResourcesPlugin.FAMILY_MANUAL_BUILD).length == 0);
+        waitForBuilds(shell.getDisplay());
         long built = System.nanoTime();
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -161,6 +161,9 @@ class NewExerciseProjectWizardTest {
         IFile relu = project.getFile("bin/activations/ReLU.class");
         assertTrue(relu.exists(), "compiled " + relu);
         assertTrue(project.getFile("bin/autodiff/Value.class").exists());
+        assertFalse(project.getFolder("bin/src").exists() || project.getFile("bin/README.md").exists(),
+                "bin/ holds only the classes of src/ (never compiled with the project root as source folder)");
+        assertEquals("UTF-8", project.getDefaultCharset(false));
         long classes;
         try (Stream<Path> s = Files.walk(root.resolve("bin"))) {
             classes = s.filter(p -> p.toString().endsWith(".class")).count();
@@ -181,10 +184,11 @@ class NewExerciseProjectWizardTest {
     void aTakenNameOrAFolderInUseIsAnErrorOnThePageAndChangesNothing() throws Exception {
         IProject first = GradLabProjects.create("gradlab-twice", null, new NullProgressMonitor());
         made.add(first);
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        waitForBuilds(shell.getDisplay()); // the build's output is no part of what must stay unchanged
         Map<String, Long> before = snapshot(first.getLocation().toPath());
         int projects = ResourcesPlugin.getWorkspace().getRoot().getProjects().length;
 
-        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
         NewExerciseProjectWizard wizard = openWizard(shell);
         ExerciseProjectPage page = wizard.getPage();
         nameField(page).setText("gradlab-twice");
@@ -217,7 +221,7 @@ class NewExerciseProjectWizardTest {
     }
 
     @Test
-    void aLocationThatIsAFileIsRefusedAndTheDefaultNameMovesOnWhenTaken() throws Exception {
+    void aFileAsLocationIsRefusedACancelLeavesNothingAndTheDefaultNameMovesOn() throws Exception {
         Path file = Files.createTempFile("gradlab", ".txt");
         try {
             CoreException e = assertThrows(CoreException.class,
@@ -234,9 +238,19 @@ class NewExerciseProjectWizardTest {
         assertEquals(outside, elsewhere.getLocation().toPath());
         assertTrue(Files.isRegularFile(outside.resolve("src/activations/ReLU.java")));
 
+        // cancelled after the files were laid out: the half-made project and its files are removed again
+        NullProgressMonitor cancelled = new NullProgressMonitor();
+        cancelled.setCanceled(true);
+        Path cancelledFolder = ResourcesPlugin.getWorkspace().getRoot().getLocation().toPath().resolve("gradlab-cancelled");
+        assertThrows(OperationCanceledException.class, () -> GradLabProjects.create("gradlab-cancelled", null, cancelled));
+        assertFalse(ResourcesPlugin.getWorkspace().getRoot().getProject("gradlab-cancelled").exists());
+        assertFalse(Files.exists(cancelledFolder), "nothing left in " + cancelledFolder);
+
+        long start = System.nanoTime();
         IProject taken = GradLabProjects.create(GradLabProjects.freeName(ExerciseProjectPage.DEFAULT_NAME), null,
                 new NullProgressMonitor());
         made.add(taken);
+        System.out.printf("GradLabProjects.create (JDT warm): %d ms%n", (System.nanoTime() - start) / 1_000_000);
         String next = GradLabProjects.freeName(ExerciseProjectPage.DEFAULT_NAME);
         assertFalse(next.equals(taken.getName()));
         assertTrue(next.startsWith(ExerciseProjectPage.DEFAULT_NAME + "-"), next);
@@ -338,6 +352,11 @@ class NewExerciseProjectWizardTest {
             }
             Thread.sleep(50);
         }
+    }
+
+    private static void waitForBuilds(Display display) throws InterruptedException {
+        waitUntil(display, 120_000, () -> Job.getJobManager().find(ResourcesPlugin.FAMILY_AUTO_BUILD).length == 0
+                && Job.getJobManager().find(ResourcesPlugin.FAMILY_MANUAL_BUILD).length == 0);
     }
 
     /** Runs the event loop until the condition holds (jobs may need the UI thread), or fails after timeoutMs. */

@@ -1,6 +1,7 @@
 package org.gradlab.ui.project;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -128,25 +129,10 @@ public final class GradLabProjects {
             progress.subTask("Copying the exercises");
             StudentWorkspace.create(Course.bundled(), folder, List.of());
             progress.worked(3);
-
-            IProjectDescription description = workspace.newProjectDescription(name);
-            if (location != null && !location.equals(workspace.getRoot().getLocation().append(name))) {
-                description.setLocation(location);
-            }
-            project.create(description, progress.split(1));
-            project.open(progress.split(1));
-            // natures set on an open project, so that the Java nature configures its builder
-            description = project.getDescription();
-            description.setNatureIds(new String[] { JavaCore.NATURE_ID, GradLabNature.ID });
-            project.setDescription(description, progress.split(1));
-
-            IJavaProject java = JavaCore.create(project);
-            // the grader compiles with --release 21: the IDE must not accept newer language or API
-            Map<String, String> options = java.getOptions(false);
-            JavaCore.setComplianceOptions(JAVA_LEVEL, options);
-            options.put(JavaCore.COMPILER_RELEASE, JavaCore.ENABLED);
-            java.setOptions(options);
-            java.setRawClasspath(classpath(project), project.getFullPath().append(OUTPUT_FOLDER), progress.split(4));
+            // one batch: the auto-build must not see the Java nature before the classpath (JDT's default
+            // classpath, the whole project as source folder, would compile and copy everything into bin/)
+            workspace.run(m -> configure(project, location, m), workspace.getRoot(), IWorkspace.AVOID_UPDATE,
+                    progress.split(7));
             return project;
         } catch (CoreException | RuntimeException e) {
             undo(project, folder, folderExisted);
@@ -158,6 +144,32 @@ public final class GradLabProjects {
             undo(project, folder, folderExisted);
             throw new CoreException(Status.error("Could not lay out the exercises in " + folder + ": " + e.getMessage(), e));
         }
+    }
+
+    /** Creates and opens the project in the laid-out folder, with natures, encoding, compiler level and classpath. */
+    private static void configure(IProject project, IPath location, IProgressMonitor monitor) throws CoreException {
+        SubMonitor progress = SubMonitor.convert(monitor, "Configuring the Java project", 5);
+        IWorkspace workspace = project.getWorkspace();
+        IProjectDescription description = workspace.newProjectDescription(project.getName());
+        if (location != null && !location.equals(workspace.getRoot().getLocation().append(project.getName()))) {
+            description.setLocation(location);
+        }
+        project.create(description, progress.split(1));
+        project.open(progress.split(1));
+        // natures set on an open project, so that the Java nature configures its builder
+        description = project.getDescription();
+        description.setNatureIds(new String[] { JavaCore.NATURE_ID, GradLabNature.ID });
+        project.setDescription(description, progress.split(1));
+        // the texts and stubs are UTF-8 (…, ×, Greek letters), whatever the platform's default
+        project.setDefaultCharset(StandardCharsets.UTF_8.name(), progress.split(1));
+
+        IJavaProject java = JavaCore.create(project);
+        // the grader compiles with --release 21: the IDE must not accept newer language or API
+        Map<String, String> options = java.getOptions(false);
+        JavaCore.setComplianceOptions(JAVA_LEVEL, options);
+        options.put(JavaCore.COMPILER_RELEASE, JavaCore.ENABLED);
+        java.setOptions(options);
+        java.setRawClasspath(classpath(project), project.getFullPath().append(OUTPUT_FOLDER), progress.split(1));
     }
 
     /** src/, the JRE (the course's execution environment when a JRE fits it, else the default JRE), the student API. */
