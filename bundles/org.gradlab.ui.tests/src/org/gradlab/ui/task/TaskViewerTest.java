@@ -35,6 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TaskViewerTest {
     private static final String EXERCISE = "01-autodiff";
+    private static final String OTHER = "03-activations";
     private static IProject project;
 
     /** A minimal GradLab-like project: one exercise's task text and manifest, its stub in src/. */
@@ -49,6 +50,9 @@ class TaskViewerTest {
         Path dir = Files.createDirectories(root.resolve("exercises").resolve(EXERCISE));
         Files.copy(exercise.resolve("README.md"), dir.resolve("README.md"));
         Files.copy(exercise.resolve("exercise.json"), dir.resolve("exercise.json"));
+        Path other = Files.createDirectories(root.resolve("exercises").resolve(OTHER));
+        Files.copy(repo.resolve("exercises").resolve(OTHER).resolve("README.md"), other.resolve("README.md"));
+        Files.copy(repo.resolve("exercises").resolve(OTHER).resolve("exercise.json"), other.resolve("exercise.json"));
         Files.createDirectories(root.resolve("src/autodiff"));
         Files.copy(exercise.resolve("src/autodiff/Value.java"), root.resolve("src/autodiff/Value.java"));
         project.refreshLocal(IResource.DEPTH_INFINITE, null);
@@ -83,13 +87,16 @@ class TaskViewerTest {
         assertEquals(math, number(browser, "return document.querySelectorAll('.math > .katex, .math > .katex-display').length"),
                 "every math element typeset");
         assertEquals(0.0, number(browser, "return document.querySelectorAll('.katex-error').length"), "no KaTeX errors");
-        assertEquals("[" + EXERCISE + "]", java.util.Arrays.toString(view.exerciseItems()));
+        assertEquals("[" + EXERCISE + ", " + OTHER + "]", java.util.Arrays.toString(view.exerciseItems()));
         System.out.println("KaTeX fonts: " + browser.evaluate(
                 "return document.fonts.check('16px KaTeX_Main') + ' ' + document.fonts.status + ' ' + document.fonts.size"));
         settle(1000);
         Path png = Screenshots.save(page().getWorkbenchWindow().getShell(), "TaskView.png");
         ImageData shot = new ImageLoader().load(png.toString())[0];
         assertTrue(shot.width >= 1000 && shot.height >= 700, "screenshot size " + shot.width + "x" + shot.height);
+        browser.execute("document.querySelectorAll('h2')[2].scrollIntoView()");   // "The math": formulas and a table
+        settle(500);
+        Screenshots.save(page().getWorkbenchWindow().getShell(), "TaskView-math.png");
 
         browser.execute("document.querySelector('section.your-files a[href$=\"method=backward\"]').click()");
         waitFor(() -> page().getActiveEditor() != null, 10_000, "an editor opened from the link; view says: " + view.message());
@@ -104,6 +111,20 @@ class TaskViewerTest {
 
     @Test
     @Order(2)
+    void aRelativeLinkToAnotherExercisesTaskShowsThatTask() throws Exception {
+        TaskViewer view = (TaskViewer) page().showView(TaskViewer.ID);
+        Browser browser = view.browser();
+        browser.execute("location.href = '../" + OTHER + "/README.md'");   // relative to the page's <base>
+        waitFor(() -> view.getContentDescription().endsWith("Activation functions"), 10_000,
+                "the view switched to " + OTHER + "; it says: " + view.message() + " / " + view.getContentDescription());
+        waitFor(() -> number(browser, "return document.querySelectorAll('.katex').length") > 0
+                && String.valueOf(browser.evaluate("return document.title")).startsWith(OTHER), 30_000, OTHER + " typeset");
+        assertEquals(0.0, number(browser, "return document.querySelectorAll('.katex-error').length"), "no KaTeX errors");
+        assertEquals("", view.message());
+    }
+
+    @Test
+    @Order(3)
     void problemsAreALineInTheViewNotADialog() throws Exception {
         TaskViewer view = (TaskViewer) page().showView(TaskViewer.ID);
         view.browser().execute("window.location.href = 'gradlab:open?file=autodiff/Gone.java&method=x'");
@@ -113,7 +134,7 @@ class TaskViewerTest {
 
         TaskViewer.open(project, "99-missing");
         assertEquals("No exercise \"99-missing\" in " + project.getLocation().toOSString()
-                + ": expected the folder exercises/99-missing; the exercises there are 01-autodiff", view.message());
+                + ": expected the folder exercises/99-missing; the exercises there are 01-autodiff, 03-activations", view.message());
 
         TaskViewer.open(ResourcesPlugin.getWorkspace().getRoot().getProject("no-such-project"), EXERCISE);
         assertEquals("Project no-such-project does not exist in this workspace: cannot show the task of exercise 01-autodiff.",
@@ -123,7 +144,7 @@ class TaskViewerTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void withoutABrowserTheMarkdownSourceIsShownAndSaysWhy() throws Exception {
         page().hideView(page().findView(TaskViewer.ID));
         TaskViewer.forceFallback = true;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.SWTError;
 import org.eclipse.swt.browser.Browser;
@@ -142,6 +143,7 @@ public class TaskViewer extends ViewPart {
         fallbackNotice.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         source = new Text(fallback, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
         source.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        source.setFont(JFaceResources.getTextFont());
     }
 
     /** Shows exercise {@code id} of the project; a clear line in the view when it cannot. */
