@@ -75,7 +75,10 @@ public final class BatchGradingJob extends Job {
             GradeBatch.Outcome o = GradeBatch.run(request.options(), g, progress, monitor::isCanceled);
             return new BatchResult.Graded(request, o, progress.total(), progress.warnings());
         } catch (BatchException e) {
-            return new BatchResult.Failed(e.getMessage());
+            // The grader speaks the CLI's options; say which of this view's fields they are.
+            String hint = e.getMessage().contains("--regrade") ? " (here: tick Regrade everything, or empty the Seed)"
+                    : "";
+            return new BatchResult.Failed(e.getMessage() + hint);
         } catch (GradingAborted e) {
             return new BatchResult.Failed("The grader stopped: " + e.getMessage() + "." + resume);
         } catch (IOException e) {

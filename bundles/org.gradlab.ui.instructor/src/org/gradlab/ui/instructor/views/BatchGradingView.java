@@ -18,6 +18,8 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IMemento;
+import org.eclipse.ui.IViewSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
@@ -28,7 +30,6 @@ import org.gradlab.grader.report.AtomicFiles;
 import org.gradlab.grader.report.Gradebook;
 import org.gradlab.grader.report.ReportFiles;
 import org.gradlab.grader.run.SubmissionGrader;
-import org.gradlab.grader.run.SubmissionReport;
 import org.gradlab.ui.instructor.BatchGradingJob;
 import org.gradlab.ui.instructor.BatchRequest;
 import org.gradlab.ui.instructor.BatchResult;
@@ -58,10 +59,44 @@ public final class BatchGradingView extends ViewPart {
     Label status;
     GradebookTable table;
 
+    /** The form as the last session left it (null: a fresh view). */
+    private IMemento saved;
     private volatile BatchGradingJob job;
     private Gradebook shown = Gradebook.of(List.of());
     private Path shownReports;
     private boolean shownComplete;
+
+    @Override
+    public void init(IViewSite site, IMemento memento) throws PartInitException {
+        super.init(site, memento);
+        saved = memento;
+    }
+
+    /** The form's fields, so the next session starts where this one stopped (Grade then resumes). */
+    @Override
+    public void saveState(IMemento memento) {
+        memento.putString("submissions", submissions.getText());
+        memento.putString("reports", reports.getText());
+        memento.putString("seed", seed.getText());
+        memento.putInteger("jobs", jobs.getSelection());
+    }
+
+    private void restore() {
+        if (saved == null) {
+            return;
+        }
+        submissions.setText(nonNull(saved.getString("submissions")));
+        reports.setText(nonNull(saved.getString("reports")));
+        seed.setText(nonNull(saved.getString("seed")));
+        Integer n = saved.getInteger("jobs");
+        if (n != null) {
+            jobs.setSelection(n);   // clamped to 1..cores by the Spinner
+        }
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
 
     @Override
     public void createPartControl(Composite parent) {
@@ -108,6 +143,7 @@ public final class BatchGradingView extends ViewPart {
 
         table = new GradebookTable(parent, this::openReport);
         table.table().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        restore();
         updateButtons();
     }
 
@@ -361,9 +397,5 @@ public final class BatchGradingView extends ViewPart {
             j.cancel();   // no orphaned grading JVMs; the journal keeps what finished
         }
         super.dispose();
-    }
-
-    List<SubmissionReport> shownReports() {
-        return shown.reports();
     }
 }

@@ -21,7 +21,7 @@ record GradebookColumn(String header, String tooltip, int width, boolean numeric
 
     /** The {@code index}-th exercise of the gradebook. */
     static GradebookColumn exercise(Scores.Column c, int index) {
-        return new GradebookColumn(c.id(), c.title() + " (out of " + Scores.format(c.maxScore()) + ")", 95, true,
+        return new GradebookColumn(c.id(), c.title() + " (out of " + Scores.format(c.maxScore()) + ")", 60, true,
                 r -> Scores.format(r.scores().get(index)), Comparator.comparingDouble(r -> r.scores().get(index)));
     }
 

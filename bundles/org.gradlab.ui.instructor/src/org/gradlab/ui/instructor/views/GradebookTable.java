@@ -115,6 +115,10 @@ final class GradebookTable {
                 });
                 int index = i;
                 vc.getColumn().addListener(SWT.Selection, e -> sortBy(index));
+                if (spec.numeric()) {
+                    vc.getColumn().pack();   // the header's width: scores are short, exercise ids are not
+                    vc.getColumn().setWidth(Math.max(spec.width(), vc.getColumn().getWidth()));
+                }
             }
             sorter.column = -1;   // the grader's order (by name) until a header is clicked
             table.setSortColumn(null);
