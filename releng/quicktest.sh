@@ -18,7 +18,7 @@ libs=$(ls $m2/org/eclipse/jdt/ecj/3.46.100/ecj-3.46.100.jar $m2/org/ow2/asm/asm/
   $m2/org/ow2/asm/asm-tree/9.11.1/asm-tree-9.11.1.jar $m2/org/ow2/asm/asm-commons/9.11.1/asm-commons-9.11.1.jar 2>/dev/null | tr '\n' ':')
 out=${QUICKTEST_OUT:-$(mktemp -d /tmp/gradlab-quicktest.XXXXXX)}   # per run: parallel runs must not share classes
 rm -rf "$out/main" "$out/test" && mkdir -p "$out/main" "$out/test"
-bundles="core check engine grader cli"
+bundles="core check engine grader course cli"
 srcs=()
 for b in $bundles; do
   [ -d "$root/bundles/org.gradlab.$b/src" ] && srcs+=($(find "$root/bundles/org.gradlab.$b/src" -name '*.java'))

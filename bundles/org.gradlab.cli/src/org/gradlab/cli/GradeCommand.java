@@ -112,7 +112,7 @@ public final class GradeCommand {
     static GradeBatch.Options parse(String[] args) {
         Path submissions = null;
         Path reports = null;
-        int jobs = defaultJobs();
+        int jobs = GradeBatch.defaultJobs();
         Long seed = null;
         Shard shard = Shard.ALL;
         boolean regrade = false;
@@ -176,11 +176,6 @@ public final class GradeCommand {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
-    }
-
-    /** Each worker drives a whole JVM: half the cores keeps the machine responsive; 8 bounds the memory. */
-    private static int defaultJobs() {
-        return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors() / 2));
     }
 
     /** The sandboxed runner with its default limits, unless a test selected its own grader. */

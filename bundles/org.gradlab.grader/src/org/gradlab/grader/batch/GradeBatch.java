@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 import org.gradlab.grader.report.ReportFiles;
 import org.gradlab.grader.run.SubmissionGrading;
@@ -17,7 +18,9 @@ import org.gradlab.grader.run.SubmissionReport;
 /**
  * Grades a class folder into a reports folder, resumably: picks (or resumes) the seed, records it
  * in run.json, takes every submission the journal already holds as done, grades the rest in
- * parallel, then writes the reports of the whole shard.
+ * parallel, then writes the reports of the whole shard. A cancelled run stops between
+ * submissions and kills the running ones; what finished stays journaled, so running it again
+ * resumes.
  */
 public final class GradeBatch {
     private GradeBatch() {
@@ -40,9 +43,11 @@ public final class GradeBatch {
      * @param graded        how many were graded by this call (the others came from the journal)
      * @param wallMillis    wall time of this call's grading
      * @param gradingMillis summed wall time of the grade() calls of this run
+     * @param cancelled     the run was cancelled: {@code reports} holds only what finished (the
+     *                      journal has them) and no report files were written
      */
     public record Outcome(long seed, List<SubmissionReport> reports, int graded, long wallMillis,
-            long gradingMillis) {
+            long gradingMillis, boolean cancelled) {
         public int reused() {
             return reports.size() - graded;
         }
@@ -53,7 +58,23 @@ public final class GradeBatch {
         }
     }
 
+    /** Submissions graded at once by default: each drives a whole JVM, so half the cores keeps the machine responsive; 8 bounds the memory. */
+    public static int defaultJobs() {
+        return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors() / 2));
+    }
+
     public static Outcome run(Options o, SubmissionGrading grading, BatchListener listener)
+            throws IOException, InterruptedException {
+        return run(o, grading, listener, () -> false);
+    }
+
+    /**
+     * @param cancel asked between submissions and while waiting for them (every
+     *               {@value ParallelGrader#POLL_MILLIS} ms): once true, no further submission starts,
+     *               the running ones are interrupted (their child JVMs killed, nothing journaled for
+     *               them) and the outcome comes back {@link Outcome#cancelled() cancelled}
+     */
+    public static Outcome run(Options o, SubmissionGrading grading, BatchListener listener, BooleanSupplier cancel)
             throws IOException, InterruptedException {
         if (o.reports().toAbsolutePath().normalize().startsWith(o.submissions().toAbsolutePath().normalize())) {
             throw new BatchException("--out " + o.reports() + " is inside SUBMISSIONS " + o.submissions()
@@ -108,16 +129,18 @@ public final class GradeBatch {
         }
         listener.started(seed, fresh, selected.size(), reports.size(), todo.size(), o.jobs());
         long start = System.nanoTime();
-        Map<String, ParallelGrader.Graded> graded = ParallelGrader.grade(todo, seed, o.jobs(), grading, journal,
-                listener);
+        ParallelGrader.Result result = ParallelGrader.grade(todo, seed, o.jobs(), grading, journal, listener, cancel);
         long wall = (System.nanoTime() - start) / 1_000_000;
         long gradingMillis = 0;
-        for (ParallelGrader.Graded g : graded.values()) {
+        for (ParallelGrader.Graded g : result.done().values()) {
             reports.put(g.report().name(), g.report());
             gradingMillis += g.millis();
         }
         List<SubmissionReport> sorted = new ArrayList<>(reports.values());
-        ReportFiles.writeAll(o.reports(), sorted);
-        return new Outcome(seed, sorted, graded.size(), wall, gradingMillis);
+        if (!result.cancelled()) {
+            // A cancelled run writes no gradebook: a partial one could be imported as if it were the class's.
+            ReportFiles.writeAll(o.reports(), sorted);
+        }
+        return new Outcome(seed, sorted, result.done().size(), wall, gradingMillis, result.cancelled());
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import org.gradlab.grader.run.SubmissionGrading;
 import org.gradlab.grader.run.SubmissionReport;
@@ -20,9 +21,13 @@ import org.gradlab.grader.run.SubmissionReport;
  * Runs {@code jobs} concurrent {@link SubmissionGrading#grade} calls (each runs its submission in
  * its own child JVM, so plain threads that wait on them are enough) and journals each report the
  * moment it is done. Results do not depend on {@code jobs}: every submission is graded with the
- * same seed, alone.
+ * same seed, alone. Cancelling is cooperative on our side (no submission starts after it) and
+ * forceful on the children's (the workers are interrupted, and the runner kills its JVMs).
  */
 final class ParallelGrader {
+    /** How often a wait for the next finished submission looks at the cancel flag: short enough to feel immediate. */
+    static final long POLL_MILLIS = 100;
+
     private ParallelGrader() {
     }
 
@@ -30,11 +35,15 @@ final class ParallelGrader {
     record Graded(SubmissionReport report, long millis) {
     }
 
-    static Map<String, Graded> grade(List<Submission> todo, long seed, int jobs, SubmissionGrading grading,
-            Journal journal, BatchListener listener) throws InterruptedException {
+    /** What finished (and was journaled), and whether the run was cancelled before the end. */
+    record Result(Map<String, Graded> done, boolean cancelled) {
+    }
+
+    static Result grade(List<Submission> todo, long seed, int jobs, SubmissionGrading grading, Journal journal,
+            BatchListener listener, BooleanSupplier cancel) throws InterruptedException {
         Map<String, Graded> done = new TreeMap<>();
         if (todo.isEmpty()) {
-            return done;
+            return new Result(done, false);
         }
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, todo.size()), r -> {
@@ -50,20 +59,32 @@ final class ParallelGrader {
         Runtime.getRuntime().addShutdownHook(stop);
         try {
             for (Submission s : todo) {
-                completion.submit(() -> gradeOne(s, seed, grading, journal, listener, failure));
+                completion.submit(() -> gradeOne(s, seed, grading, journal, listener, failure, cancel));
             }
-            for (int k = 0; k < todo.size(); k++) {
-                Future<Graded> f = completion.take();
+            for (int k = 0; k < todo.size(); ) {
+                if (cancel.getAsBoolean()) {
+                    stop(pool);
+                    collectFinished(completion, done);   // those that finished while stopping are journaled too
+                    return new Result(done, true);
+                }
+                Future<Graded> f = completion.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (f == null) {
+                    continue;
+                }
+                k++;
                 try {
                     Graded g = f.get();
                     done.put(g.report().name(), g);
                 } catch (ExecutionException e) {
+                    if (cancel.getAsBoolean()) {
+                        continue;   // a worker that saw the cancel flag: handled at the top of the loop
+                    }
                     Throwable cause = e.getCause();
                     GradingAborted first = failure.get();
                     throw first != null ? first : new GradingAborted(String.valueOf(cause), cause);
                 }
             }
-            return done;
+            return new Result(done, false);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(stop);
@@ -71,6 +92,18 @@ final class ParallelGrader {
                 // the hook is running already
             }
             stop(pool); // after an abort: interrupt the other workers (runners stop their child JVMs)
+        }
+    }
+
+    /** Adds the futures already completed with a report; failed or interrupted ones are left out (not journaled). */
+    private static void collectFinished(ExecutorCompletionService<Graded> completion, Map<String, Graded> done) {
+        for (Future<Graded> f; (f = completion.poll()) != null; ) {
+            try {
+                Graded g = f.get();
+                done.put(g.report().name(), g);
+            } catch (ExecutionException | InterruptedException e) {
+                // not finished: a rerun grades it
+            }
         }
     }
 
@@ -84,8 +117,8 @@ final class ParallelGrader {
     }
 
     private static Graded gradeOne(Submission s, long seed, SubmissionGrading grading, Journal journal,
-            BatchListener listener, AtomicReference<GradingAborted> failure) {
-        if (failure.get() != null) {
+            BatchListener listener, AtomicReference<GradingAborted> failure, BooleanSupplier cancel) {
+        if (failure.get() != null || cancel.getAsBoolean()) {
             throw new GradingAborted("not started: the batch is stopping", null);
         }
         long start = System.nanoTime();

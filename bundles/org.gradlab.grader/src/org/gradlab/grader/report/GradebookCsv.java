@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gradlab.grader.run.SubmissionReport;
-import org.gradlab.grader.spec.ExerciseResult;
 
 /**
  * The class's gradebook as RFC 4180 CSV for Moodle/Canvas import: a header row
@@ -17,21 +16,21 @@ public final class GradebookCsv {
     }
 
     public static String write(List<SubmissionReport> reports) {
-        List<Scores.Column> columns = Scores.columns(reports);
+        return write(Gradebook.of(reports));
+    }
+
+    static String write(Gradebook gradebook) {
         StringBuilder sb = new StringBuilder();
         List<String> header = new ArrayList<>();
         header.add("Student");
-        columns.forEach(c -> header.add(c.id()));
+        gradebook.columns().forEach(c -> header.add(c.id()));
         header.add("Total");
         row(sb, header);
-        for (SubmissionReport r : reports) {
+        for (Gradebook.Row r : gradebook.rows()) {
             List<String> fields = new ArrayList<>();
-            fields.add(r.name());
-            for (Scores.Column c : columns) {
-                ExerciseResult e = Scores.exercise(r, c.id());
-                fields.add(Scores.format(e == null ? 0 : e.score()));
-            }
-            fields.add(Scores.format(r.score()));
+            fields.add(r.student());
+            r.scores().forEach(score -> fields.add(Scores.format(score)));
+            fields.add(Scores.format(r.total()));
             row(sb, fields);
         }
         return sb.toString();

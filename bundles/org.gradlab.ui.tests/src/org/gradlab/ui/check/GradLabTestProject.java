@@ -18,20 +18,19 @@ import org.eclipse.core.resources.IProjectDescription;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.IPath;
 import org.eclipse.jdt.core.IClasspathEntry;
 import org.eclipse.jdt.core.IJavaProject;
 import org.eclipse.jdt.core.JavaCore;
 import org.eclipse.jdt.launching.JavaRuntime;
 import org.gradlab.check.UnifiedDiff;
-import org.gradlab.check.run.ApiClasspath;
-import org.gradlab.core.Tensor;
+import org.gradlab.ui.project.GradLabNature;
+import org.gradlab.ui.project.StudentApiContainer;
 
 /**
- * A GradLab project in the test workspace, made the way the wizard lays one out: the chosen
- * exercises' task text, manifest and public vectors under exercises/, their stubs merged in src/,
- * a Java project with bin/ as output, the JRE and the student API (org.gradlab.core) on the class
- * path. Copied from the repository's exercises/ (the fragment runs in bundles/org.gradlab.ui.tests).
+ * A GradLab project in the test workspace, laid out as the wizard lays one out but with only the
+ * chosen exercises (so a check of "all" stays short): their task text, manifest and public vectors
+ * under exercises/, their stubs merged in src/, the Java and GradLab natures, bin/ as output, the
+ * JRE and the student API container on the class path. Copied from the repository's exercises/ (the fragment runs in bundles/org.gradlab.ui.tests).
  */
 public final class GradLabTestProject {
     static final Path REPO = Path.of("../..").toAbsolutePath().normalize();
@@ -55,7 +54,7 @@ public final class GradLabTestProject {
         project.create(null);
         project.open(null);
         IProjectDescription d = project.getDescription();
-        d.setNatureIds(new String[] { JavaCore.NATURE_ID });
+        d.setNatureIds(new String[] { JavaCore.NATURE_ID, GradLabNature.ID });
         project.setDescription(d, null);
         GradLabTestProject p = new GradLabTestProject(project, List.of(exerciseIds));
         for (String id : exerciseIds) {
@@ -68,9 +67,7 @@ public final class GradLabTestProject {
         List<IClasspathEntry> cp = new ArrayList<>();
         cp.add(JavaCore.newSourceEntry(project.getFolder("src").getFullPath()));
         cp.add(JavaRuntime.getDefaultJREContainerEntry());
-        for (Path api : ApiClasspath.of(Tensor.class)) {
-            cp.add(JavaCore.newLibraryEntry(IPath.fromPath(api), null, null));
-        }
+        cp.add(JavaCore.newContainerEntry(StudentApiContainer.PATH));
         p.java.setRawClasspath(cp.toArray(IClasspathEntry[]::new), project.getFolder("bin").getFullPath(), null);
         Map<String, String> options = p.java.getOptions(false);
         JavaCore.setComplianceOptions("21", options);

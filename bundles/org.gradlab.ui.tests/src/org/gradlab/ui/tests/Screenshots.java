@@ -1,6 +1,7 @@
 package org.gradlab.ui.tests;
 
-import java.io.IOException;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -17,8 +18,8 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
 /**
- * Screenshots of the workbench for the build output (system property gradlab.screenshots, set by
- * the fragment's pom; target/screenshots otherwise).
+ * PNG screenshots of shells for the UI tests, saved under -Dgradlab.screenshots (the fragment's
+ * pom: target/screenshots).
  */
 public final class Screenshots {
     private Screenshots() {
@@ -30,32 +31,31 @@ public final class Screenshots {
      * Not simply its bounds: under Xvfb no window manager draws the trim, which would come out as
      * a black band.
      */
-    public static Path save(Shell shell, String name) throws IOException {
+    public static Path take(Shell shell, String name) throws Exception {
         Display display = shell.getDisplay();
         Rectangle bounds = shell.getBounds();
         Rectangle client = shell.getClientArea();
         Point end = shell.toDisplay(client.x + client.width, client.y + client.height);
         Rectangle area = new Rectangle(bounds.x, bounds.y, end.x - bounds.x, end.y - bounds.y);
         Image image = new Image(display, area.width, area.height);
-        ImageData data;
         GC gc = new GC(display);
         try {
             gc.copyArea(image, area.x, area.y);
-            data = image.getImageData();
         } finally {
             gc.dispose();
-            image.dispose();
         }
         Path dir = Path.of(System.getProperty("gradlab.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
         Path png = dir.resolve(name);
         ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] { data };
+        loader.data = new ImageData[] { image.getImageData() };
+        image.dispose();
         loader.save(png.toString(), SWT.IMAGE_PNG);
+        assertTrue(Files.size(png) > 0, "PNG written: " + png);
         return png;
     }
 
-    /** How many different colours a sample of every 4th pixel has: a blank capture has one or two. */
+    /** The number of distinct colours on a 4-pixel grid: a blank capture has one or two. */
     public static int distinctPixels(ImageData data) {
         Set<Integer> seen = new HashSet<>();
         for (int y = 0; y < data.height; y += 4) {

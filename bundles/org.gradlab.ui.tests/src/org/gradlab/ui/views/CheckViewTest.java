@@ -248,7 +248,7 @@ class CheckViewTest {
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         EventLoop.settle();
         try {
-            return Screenshots.save(window.getShell(), name);
+            return Screenshots.take(window.getShell(), name);
         } finally {
             page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
             EventLoop.settle();

@@ -1,6 +1,7 @@
 package org.gradlab.ui.check;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jdt.core.IJavaProject;
 import org.eclipse.jdt.launching.IVMInstall;
 import org.eclipse.jdt.launching.JavaRuntime;
-import org.gradlab.check.run.ApiClasspath;
+import org.gradlab.ui.project.StudentApiLocation;
 
 /** The JVM and class path the check process runs on. */
 public final class CheckJavaRuntime {
@@ -40,11 +41,10 @@ public final class CheckJavaRuntime {
     }
 
     /**
-     * The student API (core and check) for the check JVM. TODO(lead at merge): switch to
-     * org.gradlab.ui.project.StudentApiLocation.classpath() so the check uses the very jars of
-     * the project's class path container.
+     * The student API (core and check) for the check JVM: the very jars of the project's class
+     * path container, so the check runs what the student compiles against.
      */
-    public static List<Path> apiClasspath() {
-        return ApiClasspath.forCheck();
+    public static List<Path> apiClasspath() throws IOException {
+        return StudentApiLocation.classpath();
     }
 }

@@ -1,5 +1,6 @@
 package org.gradlab.ui.check;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.gradlab.check.run.CheckRequest;
 import org.gradlab.check.run.CheckRun;
 import org.gradlab.check.run.CompileProblem;
 import org.gradlab.check.selfcheck.ExerciseReport;
+import org.gradlab.ui.project.GradLabProjects;
 
 /**
  * One Check run in the background: builds the project with JDT, hands the build's errors and
@@ -94,7 +96,7 @@ public final class CheckJob extends Job {
     private CheckRun check(SubMonitor progress) throws CoreException {
         IProject project = target.project();
         IJavaProject java = checkable(project);
-        ExerciseIndex index = GradLabProjects.index(project);
+        ExerciseIndex index = ExerciseIndex.of(project);
         for (String id : target.exercises()) {
             if (!index.contains(id)) {
                 throw new NotCheckable("Project " + project.getName() + " has no exercise folder exercises/" + id
@@ -117,9 +119,15 @@ public final class CheckJob extends Job {
         CheckMarkers.clear(project, exercises);
 
         CheckRequest request;
+        List<Path> api;
+        try {
+            api = CheckJavaRuntime.apiClasspath();
+        } catch (IOException e) {
+            throw new NotCheckable("Cannot find the GradLab student API to check with: " + e.getMessage());
+        }
         try {
             request = new CheckRequest(project.getLocation().toPath(), outputLocation.toPath(),
-                    CheckJavaRuntime.apiClasspath(), CheckJavaRuntime.javaExecutable(java), null, timeout,
+                    api, CheckJavaRuntime.javaExecutable(java), null, timeout,
                     compileProblems);
         } catch (IllegalArgumentException | IllegalStateException e) {
             // a request the protocol refuses, or API classes not found on disk
@@ -146,7 +154,8 @@ public final class CheckJob extends Job {
         if (!project.isAccessible()) {
             throw new NotCheckable("Project " + project.getName() + " is closed or no longer exists");
         }
-        if (!GradLabProjects.isGradLab(project)) {
+        // the folder, not the nature: a workspace imported by hand as a Java project checks too
+        if (!project.getFolder(GradLabProjects.EXERCISES_FOLDER).exists()) {
             throw new NotCheckable("Project " + project.getName() + " has no exercises/ folder, so there is nothing"
                     + " to check: Check works on GradLab exercise projects (File > New > GradLab Exercise Project)");
         }

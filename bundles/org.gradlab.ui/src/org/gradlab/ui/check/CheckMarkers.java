@@ -64,7 +64,7 @@ public final class CheckMarkers {
     }
 
     private static void mark(IJavaProject java, String exercise, String className, Item item) throws CoreException {
-        Optional<IMember> member = MethodLocator.find(java, className, item.method());
+        Optional<IMember> member = MemberLocator.find(java, className, item.method());
         if (member.isEmpty() || member.get().getResource() == null) {
             return; // a class that is not there: the view says so, no file to mark
         }
@@ -72,7 +72,7 @@ public final class CheckMarkers {
         attrs.put(IMarker.SEVERITY, IMarker.SEVERITY_ERROR);
         attrs.put(IMarker.MESSAGE, MarkerText.of(item));
         attrs.put(EXERCISE, exercise);
-        int line = MethodLocator.line(member.get());
+        int line = MemberLocator.line(member.get());
         if (line > 0) {
             attrs.put(IMarker.LINE_NUMBER, line);
         }

@@ -11,6 +11,7 @@ import org.eclipse.jdt.core.ICompilationUnit;
 import org.eclipse.jdt.core.IJavaElement;
 import org.eclipse.jdt.core.IPackageFragment;
 import org.eclipse.jdt.core.IType;
+import org.gradlab.ui.project.GradLabProjects;
 
 /**
  * What Check means for a selected element: a project → all its exercises; exercises/&lt;id&gt;/… → that
@@ -43,7 +44,7 @@ public final class CheckTargets {
         if (project == null) {
             return Optional.empty();
         }
-        ExerciseIndex index = GradLabProjects.index(project);
+        ExerciseIndex index = ExerciseIndex.of(project);
         String pkg = null;
         if (je.getAncestor(IJavaElement.TYPE) instanceof IType type) {
             // outermost type: the manifest names top-level classes
@@ -73,16 +74,16 @@ public final class CheckTargets {
     public static CheckTarget ofResource(IResource resource) {
         IProject project = resource.getProject();
         IPath path = resource.getProjectRelativePath();
-        if (path.segmentCount() >= 2 && path.segment(0).equals(GradLabProjects.EXERCISES)) {
+        if (path.segmentCount() >= 2 && path.segment(0).equals(GradLabProjects.EXERCISES_FOLDER)) {
             return CheckTarget.of(project, path.segment(1));
         }
-        if (path.segmentCount() >= 2 && path.segment(0).equals(GradLabProjects.SRC)) {
+        if (path.segmentCount() >= 2 && path.segment(0).equals(GradLabProjects.SOURCE_FOLDER)) {
             IPath inSrc = path.removeFirstSegments(1);
             if (resource instanceof IFile) {
                 inSrc = inSrc.removeLastSegments(1);
             }
             String pkg = String.join(".", inSrc.segments());
-            return GradLabProjects.index(project).ownerOfPackage(pkg).map(id -> CheckTarget.of(project, id))
+            return ExerciseIndex.of(project).ownerOfPackage(pkg).map(id -> CheckTarget.of(project, id))
                     .orElse(CheckTarget.all(project));
         }
         return CheckTarget.all(project);

@@ -1,21 +1,20 @@
 package org.gradlab.ui.check;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.core.resources.IProject;
 import org.gradlab.check.selfcheck.ExerciseManifest;
-import org.gradlab.check.selfcheck.SelfCheckRunner;
+import org.gradlab.ui.project.GradLabProjects;
 
 /**
- * The exercises of a workspace's exercises/ folder as their manifests say: which exercise owns a
- * package (a selected class is checked with its exercise), where a student class lives. A folder
- * whose manifest cannot be read is left out here; the check itself reports it.
+ * The exercises of a project's exercises/ folder (the course's {@code Course}) asked the questions
+ * Check has: which exercise owns a package or a class (a selected class is checked with its
+ * exercise). A folder whose manifest cannot be read is left out here; the check itself reports it.
  */
 public final class ExerciseIndex {
     private final Map<String, ExerciseManifest> byFolder;
@@ -24,25 +23,13 @@ public final class ExerciseIndex {
         this.byFolder = byFolder;
     }
 
-    public static ExerciseIndex empty() {
-        return new ExerciseIndex(Map.of());
-    }
-
-    /** Reads every {@code exercises/<id>/exercise.json}; an absent folder gives an empty index. */
-    public static ExerciseIndex read(Path exercisesDir) {
+    /** The exercises of a GradLab project's exercises/ folder; empty when it has none or cannot be read. */
+    public static ExerciseIndex of(IProject project) {
         Map<String, ExerciseManifest> out = new LinkedHashMap<>();
-        if (Files.isDirectory(exercisesDir)) {
-            try {
-                for (Path dir : SelfCheckRunner.exercises(exercisesDir)) {
-                    try {
-                        out.put(dir.getFileName().toString(), ExerciseManifest.read(dir));
-                    } catch (IOException | RuntimeException e) {
-                        // reported by the check run, which reads the same manifest
-                    }
-                }
-            } catch (IOException e) {
-                // an unreadable folder: an empty index, the check run says why
-            }
+        try {
+            GradLabProjects.exercises(project).exercises().forEach(e -> out.put(e.id(), e.manifest()));
+        } catch (IOException | RuntimeException e) {
+            // no or an unreadable exercises/ folder: an empty index; the check says why
         }
         return new ExerciseIndex(out);
     }

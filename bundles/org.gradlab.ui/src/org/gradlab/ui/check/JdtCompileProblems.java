@@ -11,6 +11,7 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jdt.core.IJavaModelMarker;
 import org.gradlab.check.run.CompileProblem;
+import org.gradlab.ui.project.GradLabProjects;
 
 /**
  * The JDT build's errors under src/ as the check protocol's compile problems: the check JVM loads
@@ -23,7 +24,7 @@ public final class JdtCompileProblems {
     }
 
     public static List<CompileProblem> of(IProject project) throws CoreException {
-        IFolder src = GradLabProjects.src(project);
+        IFolder src = project.getFolder(GradLabProjects.SOURCE_FOLDER);
         if (!src.exists()) {
             return List.of();
         }

@@ -22,7 +22,7 @@ import org.eclipse.ui.ide.IDE;
 import org.gradlab.ui.check.CheckService;
 import org.gradlab.ui.check.CheckTarget;
 import org.gradlab.ui.check.CheckTargets;
-import org.gradlab.ui.check.GradLabProjects;
+import org.gradlab.ui.project.GradLabProjects;
 
 /**
  * The Check command (toolbar, context menu, Alt+Shift+X G): checks what the student points at —

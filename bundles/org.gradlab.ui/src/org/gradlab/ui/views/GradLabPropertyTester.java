@@ -3,11 +3,11 @@ package org.gradlab.ui.views;
 import org.eclipse.core.expressions.PropertyTester;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.Adapters;
-import org.gradlab.ui.check.GradLabProjects;
+import org.gradlab.ui.project.GradLabProjects;
 
 /**
  * plugin.xml's test "org.gradlab.ui.isInGradLabProject": the element (a resource or a Java element)
- * lies in a GradLab exercise project, so the context menu offers Check only where it means something.
+ * lies in a GradLab exercise project (one with the GradLab nature), so the context menu offers Check only where it means something.
  */
 public final class GradLabPropertyTester extends PropertyTester {
     @Override

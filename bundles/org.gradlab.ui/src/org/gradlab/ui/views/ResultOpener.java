@@ -17,7 +17,7 @@ import org.eclipse.jdt.ui.JavaUI;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.ide.IDE;
-import org.gradlab.ui.check.MethodLocator;
+import org.gradlab.ui.check.MemberLocator;
 import org.gradlab.ui.task.TaskViewer;
 
 /**
@@ -55,7 +55,7 @@ final class ResultOpener {
     private static Optional<String> openMember(String projectName, String className, String method)
             throws CoreException {
         IJavaProject java = JavaCore.create(project(projectName));
-        Optional<IMember> member = MethodLocator.find(java, className, method);
+        Optional<IMember> member = MemberLocator.find(java, className, method);
         if (member.isEmpty()) {
             return Optional.of("There is no class " + className + " in src/ of " + projectName + " to open");
         }

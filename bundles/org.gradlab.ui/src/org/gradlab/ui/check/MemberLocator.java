@@ -16,8 +16,8 @@ import org.eclipse.jdt.core.SourceRange;
  * student methods), else the class itself. Used for the problem markers and for double click in
  * the view, so both land on the same line.
  */
-public final class MethodLocator {
-    private MethodLocator() {
+public final class MemberLocator {
+    private MemberLocator() {
     }
 
     /** The method {@code method} of {@code className} in the project's sources, else the class, else empty. */
