@@ -12,10 +12,12 @@ if [ -z "$junit" ]; then
   "$root/mvnw" -q dependency:get -Dartifact=org.junit.platform:junit-platform-console-standalone:1.13.4
   junit=$(ls ~/.m2/repository/org/junit/platform/junit-platform-console-standalone/1.13.*/*.jar | tail -n 1)
 fi
-# third-party jars of the grader (the target platform's versions, resolved into ~/.m2 by the Tycho build)
+# third-party jars of the grader and the course bundle (the target platform's versions, resolved into ~/.m2 by the Tycho build)
 m2=~/.m2/repository
 libs=$(ls $m2/org/eclipse/jdt/ecj/3.46.100/ecj-3.46.100.jar $m2/org/ow2/asm/asm/9.11.1/asm-9.11.1.jar \
-  $m2/org/ow2/asm/asm-tree/9.11.1/asm-tree-9.11.1.jar $m2/org/ow2/asm/asm-commons/9.11.1/asm-commons-9.11.1.jar 2>/dev/null | tr '\n' ':')
+  $m2/org/ow2/asm/asm-tree/9.11.1/asm-tree-9.11.1.jar $m2/org/ow2/asm/asm-commons/9.11.1/asm-commons-9.11.1.jar \
+  $m2/org/commonmark/commonmark/0.27.0/commonmark-0.27.0.jar \
+  $m2/org/commonmark/commonmark-ext-gfm-tables/0.27.0/commonmark-ext-gfm-tables-0.27.0.jar 2>/dev/null | tr '\n' ':')
 out=${QUICKTEST_OUT:-$(mktemp -d /tmp/gradlab-quicktest.XXXXXX)}   # per run: parallel runs must not share classes
 rm -rf "$out/main" "$out/test" && mkdir -p "$out/main" "$out/test"
 bundles="core check engine grader course cli"
