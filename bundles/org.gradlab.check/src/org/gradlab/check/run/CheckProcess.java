@@ -62,7 +62,7 @@ public final class CheckProcess {
         try {
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             daemon("gradlab-check-stdout", () -> pump(process.getInputStream(), lines::add, () -> lines.add(END)));
-            daemon("gradlab-check-stderr", () -> pump(process.getErrorStream(), l -> {
+            Thread stderrReader = daemon("gradlab-check-stderr", () -> pump(process.getErrorStream(), l -> {
                 synchronized (stderr) {
                     stderr.addLast(l);
                     if (stderr.size() > STDERR_LINES) {
@@ -103,6 +103,7 @@ public final class CheckProcess {
                 return new CheckRun(session.reports, false, "the check could not run: " + session.error, since(t0));
             }
             if (!session.done) {
+                stderrReader.join(1000); // the child is gone: let the reader take its last words before the tail is read
                 return new CheckRun(session.reports, false, "the check JVM died (exit " + exitValue(process) + ")"
                         + session.where() + tail(stderr), since(t0));
             }
@@ -215,10 +216,11 @@ public final class CheckProcess {
         }
     }
 
-    private static void daemon(String name, Runnable body) {
+    private static Thread daemon(String name, Runnable body) {
         Thread t = new Thread(body, name);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     /** Kills the child and everything it started (descendants first: once it is gone they are orphans). */

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,17 +43,16 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.IEditorReference;
-import org.eclipse.ui.IViewReference;
+import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.gradlab.ui.project.GradLabNature;
 import org.gradlab.ui.project.GradLabProjects;
 import org.gradlab.ui.project.StudentApiContainer;
 import org.gradlab.ui.project.StudentApiLocation;
+import org.gradlab.ui.task.TaskViewer;
+import org.gradlab.ui.tests.EventLoop;
 import org.gradlab.ui.tests.Screenshots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -175,7 +175,8 @@ class NewExerciseProjectWizardTest {
 
         // the first task is on screen
         IWorkbenchPage workbenchPage = window.getActivePage();
-        assertTrue(showsTask(workbenchPage, project, "01-autodiff"), "the task of 01-autodiff was opened");
+        EventLoop.until(() -> showsTask(workbenchPage, project, "01-autodiff"), Duration.ofSeconds(10),
+                "the GradLab Task view showing 01-autodiff");
         settle(shell.getDisplay());
         Screenshots.take(shell, "NewExerciseProjectWizard-workbench.png");
     }
@@ -286,25 +287,10 @@ class NewExerciseProjectWizardTest {
         }
     }
 
-    /**
-     * An editor on exercises/&lt;id&gt;/README.md, or a GradLab view (other than the Check view)
-     * naming the exercise: the task viewer may be either.
-     */
-    private static boolean showsTask(IWorkbenchPage page, IProject project, String id) throws PartInitException {
-        IFile readme = project.getFile("exercises/" + id + "/README.md");
-        for (IEditorReference r : page.getEditorReferences()) {
-            if (readme.equals(r.getEditorInput().getAdapter(IFile.class))) {
-                return true;
-            }
-        }
-        for (IViewReference r : page.getViewReferences()) {
-            IWorkbenchPart part = r.getPart(false);
-            if (part != null && r.getId().startsWith("org.gradlab.ui") && !r.getId().endsWith("CheckView")
-                    && (part.getTitle() + " " + part.getTitleToolTip() + " " + r.getContentDescription()).contains(id)) {
-                return true;
-            }
-        }
-        return false;
+    /** The GradLab Task view shows exercise {@code id} of the project. */
+    private static boolean showsTask(IWorkbenchPage page, IProject project, String id) {
+        IViewPart part = page.findView(TaskViewer.ID);
+        return part instanceof TaskViewer task && project.equals(task.shownProject()) && id.equals(task.shownExercise());
     }
 
     private static List<Path> exerciseFolders() throws IOException {

@@ -146,6 +146,16 @@ public class TaskViewer extends ViewPart {
         source.setFont(JFaceResources.getTextFont());
     }
 
+    /** The project whose task is shown (or was asked for), null before the first show. */
+    public IProject shownProject() {
+        return project;
+    }
+
+    /** The id of the exercise whose task is shown (or was asked for), null before the first show. */
+    public String shownExercise() {
+        return exerciseId;
+    }
+
     /** Shows exercise {@code id} of the project; a clear line in the view when it cannot. */
     public void show(IProject project, String id) {
         this.project = project;
