@@ -16,8 +16,8 @@ fi
 m2=~/.m2/repository
 libs=$(ls $m2/org/eclipse/jdt/ecj/3.46.100/ecj-3.46.100.jar $m2/org/ow2/asm/asm/9.11.1/asm-9.11.1.jar \
   $m2/org/ow2/asm/asm-tree/9.11.1/asm-tree-9.11.1.jar $m2/org/ow2/asm/asm-commons/9.11.1/asm-commons-9.11.1.jar \
-  $m2/org/commonmark/commonmark/0.27.0/commonmark-0.27.0.jar \
-  $m2/org/commonmark/commonmark-ext-gfm-tables/0.27.0/commonmark-ext-gfm-tables-0.27.0.jar 2>/dev/null | tr '\n' ':')
+  $m2/org/commonmark/commonmark/0.28.0/commonmark-0.28.0.jar \
+  $m2/org/commonmark/commonmark-ext-gfm-tables/0.28.0/commonmark-ext-gfm-tables-0.28.0.jar 2>/dev/null | tr '\n' ':')
 out=${QUICKTEST_OUT:-$(mktemp -d /tmp/gradlab-quicktest.XXXXXX)}   # per run: parallel runs must not share classes
 rm -rf "$out/main" "$out/test" && mkdir -p "$out/main" "$out/test"
 bundles="core check engine grader course cli"
