@@ -8,12 +8,12 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** The checkout the tests run in, and file listings for comparing trees. */
-final class CourseFiles {
+public final class CourseFiles {
     private CourseFiles() {
     }
 
     /** The repository root: upward from the working directory (a fragment's folder), the first folder with exercises/ and bundles/. */
-    static Path repo() {
+    public static Path repo() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("exercises")) && Files.isDirectory(dir.resolve("bundles"))) {
                 return dir;

@@ -6,18 +6,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The repository's course folder, found upwards from the test's working directory. */
+import org.gradlab.course.CourseFiles;
+
+/** The repository's course folder (the checkout found by {@link CourseFiles#repo()}). */
 final class Course {
     private Course() {
     }
 
     static Path root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("exercises")) && Files.isDirectory(dir.resolve("bundles"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no exercises/ folder above " + Path.of("").toAbsolutePath());
+        return CourseFiles.repo();
     }
 
     static Path exercise(String id) {
