@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.core.resources.IProject;
 import org.eclipse.jdt.core.IType;
 import org.gradlab.check.selfcheck.ExerciseReport;
 import org.gradlab.check.selfcheck.Item;
@@ -52,6 +53,21 @@ class CheckTargetsTest {
                 CheckTargets.of(sigmoid.getPackageFragment()).orElseThrow());
         assertEquals(CheckTarget.of(ws.project, "01-autodiff"),
                 CheckTargets.of(ws.java.findType("autodiff.Value").getCompilationUnit()).orElseThrow());
+    }
+
+    @Test
+    void severalSelectedElementsAreOneTargetWithTheirExercisesEachOnce() throws Exception {
+        IType sigmoid = ws.java.findType("activations.Sigmoid");
+        assertEquals(new CheckTarget(ws.project, List.of("03-activations", "01-autodiff")), CheckTargets.ofAll(List.of(
+                sigmoid, ws.project.getFolder("exercises/01-autodiff"), ws.project.getFile("src/activations/ReLU.java")))
+                .orElseThrow());
+        assertEquals(CheckTarget.all(ws.project), CheckTargets.ofAll(List.of(sigmoid, ws.project)).orElseThrow(),
+                "the project among them: everything");
+        IProject other = GradLabTestProject.create("check-targets-other", "01-autodiff").project;
+        assertEquals(CheckTarget.of(ws.project, "03-activations"), CheckTargets.ofAll(List.of("not a resource", sigmoid,
+                other.getFolder("exercises/01-autodiff"))).orElseThrow(), "one project per run: the first one's");
+        assertTrue(CheckTargets.ofAll(List.of("a string")).isEmpty());
+        other.delete(true, true, null);
     }
 
     @Test
