@@ -98,4 +98,16 @@ class CheckTargetsTest {
         r.finish(true, null, Duration.ofMillis(1500));
         assertEquals("Cancelled after 6 of 6 exercises", r.summary());
     }
+
+    @Test
+    void aRunKeepsTheLastLinesItsCodePrintedAndCountsThemAll() {
+        CheckRunRecord r = new CheckRunRecord("p", List.of(), Instant.EPOCH);
+        for (int i = 1; i <= CheckRunRecord.MAX_OUTPUT_LINES + 50; i++) {
+            r.output("line " + i);
+        }
+        assertEquals(CheckRunRecord.MAX_OUTPUT_LINES + 50, r.printed());
+        assertEquals(CheckRunRecord.MAX_OUTPUT_LINES, r.output().size());
+        assertEquals("line 51", r.output().get(0));
+        assertEquals("line " + (CheckRunRecord.MAX_OUTPUT_LINES + 50), r.output().get(r.output().size() - 1));
+    }
 }
