@@ -53,7 +53,7 @@ class CheckProcessTest {
     private static CheckRequest request(TestWorkspace ws, String exercise, Duration timeout,
             List<CompileProblem> problems) {
         return new CheckRequest(ws.dir, ws.dir.resolve("bin"), ApiClasspath.forCheck(), CheckRequest.currentJava(),
-                exercise, timeout, problems);
+                exercise == null ? List.of() : List.of(exercise), timeout, problems);
     }
 
     /** Everything the listener heard, as text, in order. */
@@ -157,6 +157,28 @@ class CheckProcessTest {
     }
 
     @Test
+    void severalExercisesAreCheckedInOneJvmInCourseOrder() throws IOException {
+        TestWorkspace ws = TestWorkspace.create(tmp).solve(ACTIVATIONS);
+        ws.compile();
+        // asked out of order and with a repeat: one request, the course's order, each once
+        CheckRequest request = request(ws, null, SHORT.multipliedBy(5), List.of())
+                .withExercises(List.of(ACTIVATIONS, "01-autodiff", ACTIVATIONS));
+        assertEquals(List.of(ACTIVATIONS, "01-autodiff"), request.exercises());
+        assertEquals(List.of("01-autodiff", ACTIVATIONS), request.exerciseDirs().stream()
+                .map(d -> d.getFileName().toString()).toList());
+        assertEquals(request.exercises(), Protocol.readRequest(Protocol.request(request)).exercises(),
+                "the exercises travel to the child");
+        Recorder rec = new Recorder();
+        CheckRun run = CheckProcess.run(request, rec, () -> false);
+        assertTrue(run.complete(), run::toString);
+        assertEquals(List.of("started 01-autodiff 0/2", "finished 01-autodiff NOT_STARTED",
+                "started 03-activations 1/2", "finished 03-activations PASSED"), rec.events);
+        assertFalse(request.all());
+        assertTrue(request.withExercises(List.of()).all());
+        assertEquals(List.of(), request.withExercise(null).exercises());
+    }
+
+    @Test
     void aLoopingMethodTimesOutItsExerciseAndTheRunStillEnds() throws IOException {
         TestWorkspace ws = TestWorkspace.create(tmp).solve(ACTIVATIONS)
                 .edit("activations/ReLU.java", s -> s.replace(FORWARD, FORWARD + " while (input != null) { }"));
@@ -251,7 +273,7 @@ class CheckProcessTest {
         Path fake = tmp.resolve("java");
         Files.writeString(fake, "#!/bin/sh\necho 'Error: this is not a Java 21' >&2\nexit 1\n");
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
-        CheckRequest r = new CheckRequest(stubs.dir, stubs.dir.resolve("bin"), ApiClasspath.forCheck(), fake, null,
+        CheckRequest r = new CheckRequest(stubs.dir, stubs.dir.resolve("bin"), ApiClasspath.forCheck(), fake, List.of(),
                 SHORT, List.of());
         CheckRun run = CheckProcess.run(r, CheckListener.NONE, () -> false);
         assertEquals("the check JVM died (exit 1) before the first exercise: Error: this is not a Java 21",
@@ -272,11 +294,16 @@ class CheckProcessTest {
         e = assertThrows(IllegalArgumentException.class, () -> CheckRequest.of(stubs.dir, stubs.dir.resolve("bin"),
                 ApiClasspath.forCheck()).withExercise("03-activation"));
         assertTrue(e.getMessage().startsWith("there is no exercise \"03-activation\" in "), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CheckRequest.of(stubs.dir, stubs.dir.resolve("bin"),
+                ApiClasspath.forCheck()).withExercises(List.of("01-autodiff", "99-nothing")));
+        assertTrue(e.getMessage().startsWith("there is no exercise \"99-nothing\" in "), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CheckRequest.of(stubs.dir, stubs.dir.resolve("bin"),
+                ApiClasspath.forCheck()).withExercise("03-activation"));
         assertTrue(e.getMessage().endsWith("the exercises are 01-autodiff, 02-mlp-backprop, 03-activations, 04-losses,"
                 + " 05-fully-connected, 06-optimizers, 07-convolution, 08-pooling, 09-cnn-arithmetic, 10-regularization,"
                 + " 11-recurrent, 12-attention, 13-memorization"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new CheckRequest(stubs.dir, stubs.dir.resolve("bin"),
-                ApiClasspath.forCheck(), CheckRequest.currentJava(), null, Duration.ZERO, List.of()));
+                ApiClasspath.forCheck(), CheckRequest.currentJava(), List.of(), Duration.ZERO, List.of()));
         assertTrue(e.getMessage().contains("must be positive"), e.getMessage());
     }
 

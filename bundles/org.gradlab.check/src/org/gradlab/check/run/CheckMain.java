@@ -14,7 +14,6 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.gradlab.check.selfcheck.ExerciseManifest;
@@ -66,12 +65,7 @@ public final class CheckMain {
 
     private void check(Protocol.Request request) throws Exception {
         Path workspace = Path.of(request.workspace());
-        List<Path> dirs = new ArrayList<>();
-        for (Path dir : SelfCheckRunner.exercises(workspace.resolve("exercises"))) {
-            if (request.exercise() == null || request.exercise().equals(CheckRequest.idOf(dir))) {
-                dirs.add(dir);
-            }
-        }
+        List<Path> dirs = CheckRequest.exerciseDirs(workspace, request.exercises());
         Duration timeout = Duration.ofMillis(request.timeoutMillis());
         try (URLClassLoader loader = studentLoader(Path.of(request.classesDir()))) {
             for (int i = 0; i < dirs.size(); i++) {

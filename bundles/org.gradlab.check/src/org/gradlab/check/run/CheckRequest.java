@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.gradlab.check.selfcheck.ExerciseManifest;
@@ -13,15 +14,16 @@ import org.gradlab.check.selfcheck.SelfCheckRunner;
 /**
  * What to check: the workspace (the folder with src/ and exercises/, e.g. an Eclipse project's
  * location), the compiled student classes (JDT's bin/), the jars or class folders of the student
- * API and the checker (see {@link ApiClasspath}), the java to start (21 or newer), one exercise
- * id or null for all, the time limit per exercise, and the compile errors of the sources (the
- * exercises they touch are reported as not compiling instead of being run).
+ * API and the checker (see {@link ApiClasspath}), the java to start (21 or newer), the exercise
+ * ids to check (empty: all; one JVM checks them all, in course order whatever the list's order),
+ * the time limit per exercise, and the compile errors of the sources (the exercises they touch are
+ * reported as not compiling instead of being run).
  *
  * <p>Checks itself when made: a bad request throws {@link IllegalArgumentException} saying what
  * was expected and what was found.
  */
 public record CheckRequest(Path workspace, Path classesDir, List<Path> apiClasspath, Path javaExecutable,
-        String exercise, Duration perExerciseTimeout, List<CompileProblem> compileProblems) {
+        List<String> exercises, Duration perExerciseTimeout, List<CompileProblem> compileProblems) {
 
     public CheckRequest {
         require(workspace != null, "the workspace is missing (null)");
@@ -45,23 +47,36 @@ public record CheckRequest(Path workspace, Path classesDir, List<Path> apiClassp
         require(perExerciseTimeout != null && !perExerciseTimeout.isNegative() && !perExerciseTimeout.isZero(),
                 "the time limit per exercise must be positive, got " + perExerciseTimeout);
         compileProblems = compileProblems == null ? List.of() : List.copyOf(compileProblems);
-        if (exercise != null) {
+        exercises = exercises == null ? List.of() : List.copyOf(new LinkedHashSet<>(exercises));
+        if (!exercises.isEmpty()) {
             List<String> known = ids(workspace);
-            require(known.contains(exercise), "there is no exercise \"" + exercise + "\" in "
-                    + workspace.resolve("exercises") + "; the exercises are " + String.join(", ", known));
+            for (String id : exercises) {
+                require(known.contains(id), "there is no exercise \"" + id + "\" in "
+                        + workspace.resolve("exercises") + "; the exercises are " + String.join(", ", known));
+            }
         }
     }
 
     /** All exercises of {@code workspace} with the JVM this code runs in and the default time limit. */
     public static CheckRequest of(Path workspace, Path classesDir, List<Path> apiClasspath) {
-        return new CheckRequest(workspace, classesDir, apiClasspath, currentJava(), null,
+        return new CheckRequest(workspace, classesDir, apiClasspath, currentJava(), List.of(),
                 SelfCheckRunner.DEFAULT_TIMEOUT, List.of());
+    }
+
+    /** The same request for the given exercises (empty: all). */
+    public CheckRequest withExercises(List<String> ids) {
+        return new CheckRequest(workspace, classesDir, apiClasspath, javaExecutable, ids, perExerciseTimeout,
+                compileProblems);
     }
 
     /** The same request for one exercise (null: all). */
     public CheckRequest withExercise(String id) {
-        return new CheckRequest(workspace, classesDir, apiClasspath, javaExecutable, id, perExerciseTimeout,
-                compileProblems);
+        return withExercises(id == null ? List.of() : List.of(id));
+    }
+
+    /** Whether every exercise of the workspace is asked for. */
+    public boolean all() {
+        return exercises.isEmpty();
     }
 
     /** The java executable of the running JVM. */
@@ -71,16 +86,21 @@ public record CheckRequest(Path workspace, Path classesDir, List<Path> apiClassp
 
     /** The exercise folders this request checks, in order. */
     public List<Path> exerciseDirs() {
-        List<Path> out = new ArrayList<>();
         try {
-            for (Path dir : SelfCheckRunner.exercises(workspace.resolve("exercises"))) {
-                if (exercise == null || exercise.equals(idOf(dir))) {
-                    out.add(dir);
-                }
-            }
+            return exerciseDirs(workspace, exercises);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot list " + workspace.resolve("exercises") + ": " + e.getMessage(),
                     e);
+        }
+    }
+
+    /** The folders under {@code workspace}/exercises of the exercises {@code ids} (empty: all), in course order. */
+    static List<Path> exerciseDirs(Path workspace, List<String> ids) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path dir : SelfCheckRunner.exercises(workspace.resolve("exercises"))) {
+            if (ids.isEmpty() || ids.contains(idOf(dir))) {
+                out.add(dir);
+            }
         }
         return out;
     }

@@ -70,7 +70,7 @@ final class Protocol {
     // ---------------------------------------------------------------- the request
 
     /** What the child needs of a {@link CheckRequest} (the java and the classpath it already runs with). */
-    record Request(String workspace, String classesDir, String exercise, long timeoutMillis,
+    record Request(String workspace, String classesDir, List<String> exercises, long timeoutMillis,
             List<CompileProblem> compileProblems) {
     }
 
@@ -78,7 +78,7 @@ final class Protocol {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("workspace", r.workspace().toString());
         m.put("classes", r.classesDir().toString());
-        m.put("exercise", r.exercise());
+        m.put("exercises", new ArrayList<Object>(r.exercises()));
         m.put("timeoutMillis", (double) r.perExerciseTimeout().toMillis());
         List<Object> problems = new ArrayList<>();
         for (CompileProblem p : r.compileProblems()) {
@@ -104,7 +104,7 @@ final class Protocol {
             }
         }
         return new Request(ReportJson.string(m, "workspace", "request"), ReportJson.string(m, "classes", "request"),
-                ReportJson.optString(m, "exercise", "request"), (long) ReportJson.number(m, "timeoutMillis", "request"),
+                ReportJson.strings(m, "exercises", "request"), (long) ReportJson.number(m, "timeoutMillis", "request"),
                 problems);
     }
 }

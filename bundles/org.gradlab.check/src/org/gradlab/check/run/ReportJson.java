@@ -177,13 +177,7 @@ public final class ReportJson {
             }
             classes.add(new ClassReport(string(cm, "class", at), List.copyOf(items)));
         }
-        List<String> notes = new ArrayList<>();
-        for (Object n : list(m, "notes", where)) {
-            if (!(n instanceof String s)) {
-                throw new FormatException(where + ": \"notes\" must hold strings, got " + describe(n));
-            }
-            notes.add(s);
-        }
+        List<String> notes = strings(m, "notes", where);
         List<Curve> curves = new ArrayList<>();
         List<?> cvs = m.containsKey("curves") ? list(m, "curves", where) : List.of();
         for (int i = 0; i < cvs.size(); i++) {
@@ -247,6 +241,18 @@ public final class ReportJson {
             throw new FormatException(where + ": \"" + key + "\" must be a string, got " + describe(m.get(key)));
         }
         return s;
+    }
+
+    /** An array of strings. */
+    static List<String> strings(Map<?, ?> m, String key, String where) {
+        List<String> out = new ArrayList<>();
+        for (Object o : list(m, key, where)) {
+            if (!(o instanceof String s)) {
+                throw new FormatException(where + ": \"" + key + "\" must hold strings, got " + describe(o));
+            }
+            out.add(s);
+        }
+        return out;
     }
 
     static String optString(Map<?, ?> m, String key, String where) {

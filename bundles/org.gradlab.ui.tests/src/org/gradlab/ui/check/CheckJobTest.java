@@ -90,7 +90,7 @@ class CheckJobTest {
         assertEquals(new CheckRunRecord.Counts(2, 2, 0, 0, 0, 2), run.counts());
         CheckRequest request = runner.requests().get(0);
         assertEquals(1, runner.requests().size());
-        assertNull(request.exercise(), "all exercises in one request");
+        assertEquals(List.of(), request.exercises(), "all exercises in one request");
         assertEquals(ws.project.getLocation().toPath(), request.workspace());
         assertEquals(ws.project.getFolder("bin").getLocation().toPath(), request.classesDir());
         assertTrue(Files.isRegularFile(request.classesDir().resolve("activations/Sigmoid.class")), "JDT built bin/");
@@ -104,7 +104,7 @@ class CheckJobTest {
         ws.overlaySolution(ACTIVATIONS);
         CheckRunRecord good = check(CheckTarget.of(ws.project, ACTIVATIONS), Duration.ofSeconds(60));
         assertEquals(Status.PASSED, report(good, ACTIVATIONS).status(), report(good, ACTIVATIONS).toString());
-        assertEquals(ACTIVATIONS, runner.requests().get(0).exercise());
+        assertEquals(List.of(ACTIVATIONS), runner.requests().get(0).exercises());
 
         ws.applyVariant(ACTIVATIONS, "sigmoid-backward-sign");
         CheckRunRecord bad = check(CheckTarget.of(ws.project, ACTIVATIONS), Duration.ofSeconds(60));
@@ -219,24 +219,35 @@ class CheckJobTest {
     }
 
     @Test
-    void rerunFailedAsksOnlyForTheFailedExercises() throws Exception {
+    void rerunFailedChecksBothFailedExercisesInOneJvm() throws Exception {
+        ws.overlaySolution(AUTODIFF);
+        ws.applyVariant(AUTODIFF, "no-chain-rule");
         ws.overlaySolution(ACTIVATIONS);
         ws.applyVariant(ACTIVATIONS, "sigmoid-backward-sign");
         CheckRunRecord all = check(CheckTarget.all(ws.project), Duration.ofSeconds(60));
-        assertEquals(List.of(ACTIVATIONS), all.failedExercises());
+        assertEquals(List.of(AUTODIFF, ACTIVATIONS), all.failedExercises(), all.reports().toString());
         runner.clear();
 
+        // the student fixes 03 only; Rerun Failed asks for both again, in one request to one JVM
+        ws.resetToStubs();
+        ws.overlaySolution(AUTODIFF);
+        ws.applyVariant(AUTODIFF, "no-chain-rule");
+        ws.overlaySolution(ACTIVATIONS);
         CheckJob again = CheckService.get().rerunFailed(all).orElseThrow();
         EventLoop.until(() -> again.getState() == Job.NONE, Duration.ofSeconds(60), "rerun failed");
-        assertEquals(List.of(ACTIVATIONS), runner.requests().stream().map(CheckRequest::exercise).toList());
-        assertEquals(List.of(ACTIVATIONS), again.record().asked());
-        assertEquals(List.of(ACTIVATIONS), again.record().reports().stream().map(ExerciseReport::id).toList());
+        assertEquals(1, runner.requests().size(), "one check JVM for both: " + runner.requests());
+        assertEquals(List.of(AUTODIFF, ACTIVATIONS), runner.requests().get(0).exercises());
+        assertEquals(List.of(AUTODIFF, ACTIVATIONS), again.record().asked());
+        assertEquals(List.of(Status.FAILED, Status.PASSED),
+                again.record().reports().stream().map(ExerciseReport::status).toList());
+        assertEquals(List.of(AUTODIFF), again.record().failedExercises());
+        assertEquals("check-job: 01-autodiff, 03-activations", again.record().label());
 
         runner.clear();
         CheckJob everything = CheckService.get().rerunAll(all);
         EventLoop.until(() -> everything.getState() == Job.NONE, Duration.ofSeconds(60), "rerun all");
         assertEquals(1, runner.requests().size());
-        assertNull(runner.requests().get(0).exercise(), "rerun all asks for all again");
+        assertTrue(runner.requests().get(0).all(), "rerun all asks for all again");
     }
 
     @Test

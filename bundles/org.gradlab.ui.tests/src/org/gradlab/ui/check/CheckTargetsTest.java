@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.core.resources.IProject;
 import org.eclipse.jdt.core.IType;
 import org.gradlab.check.selfcheck.ExerciseReport;
 import org.gradlab.check.selfcheck.Item;
@@ -55,6 +56,21 @@ class CheckTargetsTest {
     }
 
     @Test
+    void severalSelectedElementsAreOneTargetWithTheirExercisesEachOnce() throws Exception {
+        IType sigmoid = ws.java.findType("activations.Sigmoid");
+        assertEquals(new CheckTarget(ws.project, List.of("03-activations", "01-autodiff")), CheckTargets.ofAll(List.of(
+                sigmoid, ws.project.getFolder("exercises/01-autodiff"), ws.project.getFile("src/activations/ReLU.java")))
+                .orElseThrow());
+        assertEquals(CheckTarget.all(ws.project), CheckTargets.ofAll(List.of(sigmoid, ws.project)).orElseThrow(),
+                "the project among them: everything");
+        IProject other = GradLabTestProject.create("check-targets-other", "01-autodiff").project;
+        assertEquals(CheckTarget.of(ws.project, "03-activations"), CheckTargets.ofAll(List.of("not a resource", sigmoid,
+                other.getFolder("exercises/01-autodiff"))).orElseThrow(), "one project per run: the first one's");
+        assertTrue(CheckTargets.ofAll(List.of("a string")).isEmpty());
+        other.delete(true, true, null);
+    }
+
+    @Test
     void somethingOutsideEveryProjectIsNoTarget() {
         assertTrue(CheckTargets.of("a string").isEmpty());
         assertTrue(CheckTargets.of(null).isEmpty());
@@ -81,5 +97,17 @@ class CheckTargetsTest {
         assertEquals("Checking p…", r.summary());
         r.finish(true, null, Duration.ofMillis(1500));
         assertEquals("Cancelled after 6 of 6 exercises", r.summary());
+    }
+
+    @Test
+    void aRunKeepsTheLastLinesItsCodePrintedAndCountsThemAll() {
+        CheckRunRecord r = new CheckRunRecord("p", List.of(), Instant.EPOCH);
+        for (int i = 1; i <= CheckRunRecord.MAX_OUTPUT_LINES + 50; i++) {
+            r.output("line " + i);
+        }
+        assertEquals(CheckRunRecord.MAX_OUTPUT_LINES + 50, r.printed());
+        assertEquals(CheckRunRecord.MAX_OUTPUT_LINES, r.output().size());
+        assertEquals("line 51", r.output().get(0));
+        assertEquals("line " + (CheckRunRecord.MAX_OUTPUT_LINES + 50), r.output().get(r.output().size() - 1));
     }
 }

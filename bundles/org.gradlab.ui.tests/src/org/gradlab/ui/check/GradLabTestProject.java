@@ -75,6 +75,11 @@ public final class GradLabTestProject {
         return p;
     }
 
+    /** An existing GradLab project (e.g. one the wizard made) whose exercises are {@code exerciseIds}. */
+    public static GradLabTestProject of(IProject project, String... exerciseIds) {
+        return new GradLabTestProject(project, List.of(exerciseIds));
+    }
+
     /** A plain Java project with src/ but no exercises/: not a GradLab project. */
     public static IProject createPlainJava(String name) throws CoreException {
         IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);

@@ -76,17 +76,17 @@ class TaskViewerTest {
         assertNotNull(browser, "WebKitGTK browser created: " + view.fallbackNotice());
 
         long start = System.nanoTime();
-        waitFor(() -> number(browser, "return document.querySelectorAll('.katex').length") > 0, 30_000,
+        waitFor(() -> TaskViewProbe.number(browser, "return document.querySelectorAll('.katex').length") > 0, 30_000,
                 "KaTeX typeset the page");
         System.out.printf("task page typeset in %.0f ms%n", (System.nanoTime() - start) / 1e6);
         String text = (String) browser.evaluate("return document.body.innerText");
         assertTrue(text.contains("Scalar reverse-mode autodiff"), text);
         assertEquals("done", browser.evaluate("return document.body.getAttribute('data-math')"));
-        double math = number(browser, "return document.querySelectorAll('.math').length");
+        double math = TaskViewProbe.number(browser, "return document.querySelectorAll('.math').length");
         assertTrue(math > 50, "math elements: " + math);
-        assertEquals(math, number(browser, "return document.querySelectorAll('.math > .katex, .math > .katex-display').length"),
+        assertEquals(math, TaskViewProbe.number(browser, "return document.querySelectorAll('.math > .katex, .math > .katex-display').length"),
                 "every math element typeset");
-        assertEquals(0.0, number(browser, "return document.querySelectorAll('.katex-error').length"), "no KaTeX errors");
+        assertEquals(0.0, TaskViewProbe.number(browser, "return document.querySelectorAll('.katex-error').length"), "no KaTeX errors");
         assertEquals("[" + EXERCISE + ", " + OTHER + "]", java.util.Arrays.toString(view.exerciseItems()));
         System.out.println("KaTeX fonts: " + browser.evaluate(
                 "return document.fonts.check('16px KaTeX_Main') + ' ' + document.fonts.status + ' ' + document.fonts.size"));
@@ -117,9 +117,9 @@ class TaskViewerTest {
         browser.execute("location.href = '../" + OTHER + "/README.md'");   // relative to the page's <base>
         waitFor(() -> view.getContentDescription().endsWith("Activation functions"), 10_000,
                 "the view switched to " + OTHER + "; it says: " + view.message() + " / " + view.getContentDescription());
-        waitFor(() -> number(browser, "return document.querySelectorAll('.katex').length") > 0
+        waitFor(() -> TaskViewProbe.number(browser, "return document.querySelectorAll('.katex').length") > 0
                 && String.valueOf(browser.evaluate("return document.title")).startsWith(OTHER), 30_000, OTHER + " typeset");
-        assertEquals(0.0, number(browser, "return document.querySelectorAll('.katex-error').length"), "no KaTeX errors");
+        assertEquals(0.0, TaskViewProbe.number(browser, "return document.querySelectorAll('.katex-error').length"), "no KaTeX errors");
         assertEquals("", view.message());
     }
 
@@ -165,11 +165,6 @@ class TaskViewerTest {
 
     private static IWorkbenchPage page() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-    }
-
-    private static double number(Browser browser, String script) {
-        Object value = browser.evaluate(script);
-        return value instanceof Number n ? n.doubleValue() : -1;
     }
 
     /** Runs the event loop until the condition holds (the browser loads and runs scripts asynchronously). */

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.jobs.Job;
@@ -47,6 +46,7 @@ import org.gradlab.ui.check.CheckTarget;
 import org.gradlab.ui.check.GradLabTestProject;
 import org.gradlab.ui.check.RecordingRunner;
 import org.gradlab.ui.tests.EventLoop;
+import org.gradlab.ui.tests.Measurements;
 import org.gradlab.ui.tests.Screenshots;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,7 +106,7 @@ class CheckViewTest {
         assertEquals(new CheckTarget(ws.project, List.of()).label(), job.record().label(), "the whole project");
         CheckRunRecord run = runAndShow(job);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        report("check-to-last-result-stubs-2-exercises", seconds);
+        Measurements.report("check-to-last-result-stubs-2-exercises", seconds);
 
         List<String> roots = rootTexts();
         assertEquals(2, roots.size(), roots.toString());
@@ -189,6 +189,58 @@ class CheckViewTest {
     }
 
     @Test
+    void whatTheStudentsCodePrintedIsARowWhoseDetailsShowTheLines() throws Exception {
+        ws.resetToStubs();
+        ws.overlaySolution(ACTIVATIONS);
+        ws.replace("activations/ReLU.java", "public Tensor forward(Tensor input) {",
+                "public Tensor forward(Tensor input) {\n        System.out.println(\"relu saw \" + input.numel());");
+        CheckRunRecord run = runAndShow(CheckService.get().check(CheckTarget.of(ws.project, ACTIVATIONS)));
+        assertEquals(Status.PASSED, run.reports().get(0).status(), "printing does not break the check");
+
+        List<String> printed = run.output();
+        assertTrue(!printed.isEmpty() && printed.stream().allMatch(l -> l.matches("relu saw \\d+")), printed.toString());
+        assertEquals(run.printed(), printed.size(), "fewer than the record keeps: all of them");
+        List<String> roots = rootTexts();
+        assertEquals("Output of your code (" + printed.size() + (printed.size() == 1 ? " line)" : " lines)"),
+                roots.get(roots.size() - 1), roots.toString());
+        ResultNode.Output output = assertInstanceOf(ResultNode.Output.class,
+                ResultNode.roots(run).get(roots.size() - 1));
+        view.getViewer().setSelection(new StructuredSelection(output), true);
+        EventLoop.settle();
+        String details = view.details().getText();
+        assertTrue(details.startsWith("What your code printed during this check"), details);
+        assertTrue(details.endsWith(printed.get(printed.size() - 1)), details);
+        assertEquals(printed.size(), details.lines().filter(l -> l.startsWith("relu saw ")).count());
+    }
+
+    @Test
+    void whileAStudentMethodSleepsTheStatusLineSaysWhichExerciseRunsAndStopIsEnabled() throws Exception {
+        ws.resetToStubs();
+        ws.overlaySolution(ACTIVATIONS);
+        // the first forward of Sigmoid sleeps 3 s: long enough to look at the view meanwhile
+        ws.replace("activations/Sigmoid.java", "private Tensor output;", "private Tensor output;\n"
+                + "    private static boolean slept;");
+        ws.replace("activations/Sigmoid.java", "public Tensor forward(Tensor input) {",
+                "public Tensor forward(Tensor input) {\n"
+                        + "        if (!slept) { slept = true; try { Thread.sleep(3000); } catch (InterruptedException x) { } }");
+        assertTrue(!view.stopAction().isEnabled(), "Stop disabled before the run");
+        CheckJob job = CheckService.get().check(CheckTarget.all(ws.project));
+        String running = "gradlab-view: Checking 03-activations: Activation functions (2 of 2)…";
+        EventLoop.until(() -> running.equals(view.counter().statusText()), Duration.ofSeconds(60),
+                "the status line to say \"" + running + "\"");
+        assertTrue(view.stopAction().isEnabled(), "Stop enabled while the check runs");
+        assertTrue(job.getState() != Job.NONE, "still running");
+        assertTrue(view.counter().countsText().startsWith("Exercises: 1/2 "), view.counter().countsText());
+
+        CheckRunRecord run = runAndShow(job);
+        assertEquals(Status.PASSED, run.reports().get(1).status(), run.reports().toString());
+        assertTrue(!view.stopAction().isEnabled(), "Stop disabled after the run");
+        assertTrue(view.counter().statusText().startsWith("gradlab-view: 2 exercises checked in "),
+                view.counter().statusText());
+        assertTrue(run.elapsed().toMillis() >= 3000, "the sleep was inside the run: " + run.elapsed());
+    }
+
+    @Test
     void aProjectWithoutExercisesIsAMessageInTheViewNotADialog() throws Exception {
         IProject plain = GradLabTestProject.createPlainJava("no-exercises");
         runAndShow(CheckService.get().check(CheckTarget.all(plain)));
@@ -233,7 +285,7 @@ class CheckViewTest {
         assertEquals(16, data.width);
         assertEquals(0, data.getAlpha(0, 0), "transparent corner");
         assertEquals(255, data.getAlpha(8, 3), "opaque disc");
-        report("status-images-made", view.images().count());
+        Measurements.report("status-images-made", view.images().count());
         window.getActivePage().hideView(view);
         EventLoop.settle();
         assertTrue(passed.isDisposed(), "disposed with the view");
@@ -253,14 +305,5 @@ class CheckViewTest {
             page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
             EventLoop.settle();
         }
-    }
-
-    private static void report(String name, double value) throws Exception {
-        String line = String.format(Locale.ROOT, "%s %.3f%n", name, value);
-        System.out.print("MEASURED " + line);
-        Path dir = Path.of(System.getProperty("gradlab.screenshots", "target/screenshots"))
-                .resolveSibling("measurements");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(name + ".txt"), line);
     }
 }

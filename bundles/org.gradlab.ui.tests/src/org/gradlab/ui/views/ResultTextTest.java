@@ -74,4 +74,19 @@ class ResultTextTest {
         assertEquals("Cancelled after 1 of 13 exercises", ((ResultNode.Message) roots.get(0)).text());
         assertInstanceOf(ResultNode.Exercise.class, roots.get(1));
     }
+
+    @Test
+    void theOutputRowCountsThePrintedLinesAndSaysWhenOnlyTheLastAreKept() {
+        ResultNode.Output all = new ResultNode.Output(List.of("loss 0.5"), 1);
+        assertEquals("Output of your code (1 line)", ResultText.name(all));
+        assertEquals("What your code printed during this check (System.out and System.err), 1 line:\n\nloss 0.5",
+                ResultText.details(all));
+        ResultNode.Output tail = new ResultNode.Output(List.of("step 249", "step 250"), 250);
+        assertEquals("Output of your code (the last 2 of 250 lines)", ResultText.name(tail));
+        assertEquals(List.of(), tail.children());
+
+        CheckRunRecord quiet = CheckRunRecord.restored("p", List.of(), Instant.EPOCH, List.of(REPORT), 1, false, null,
+                Duration.ofSeconds(1));
+        assertEquals(1, ResultNode.roots(quiet).size(), "no output row when nothing was printed");
+    }
 }

@@ -36,14 +36,8 @@ import org.eclipse.jdt.core.IClasspathContainer;
 import org.eclipse.jdt.core.IClasspathEntry;
 import org.eclipse.jdt.core.IJavaProject;
 import org.eclipse.jdt.core.JavaCore;
-import org.eclipse.jface.viewers.StructuredSelection;
-import org.eclipse.jface.wizard.WizardDialog;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -51,7 +45,6 @@ import org.gradlab.ui.project.GradLabNature;
 import org.gradlab.ui.project.GradLabProjects;
 import org.gradlab.ui.project.StudentApiContainer;
 import org.gradlab.ui.project.StudentApiLocation;
-import org.gradlab.ui.task.TaskViewer;
 import org.gradlab.ui.tests.EventLoop;
 import org.gradlab.ui.tests.Screenshots;
 import org.junit.jupiter.api.AfterEach;
@@ -66,12 +59,12 @@ class NewExerciseProjectWizardTest {
     private static final Path EXERCISES = REPO.resolve("exercises");
 
     private final List<IProject> made = new ArrayList<>();
-    private WizardDialog dialog;
+    private WizardDriver driver;
 
     @AfterEach
     void cleanUp() throws CoreException {
-        if (dialog != null && dialog.getShell() != null) {
-            dialog.close();
+        if (driver != null) {
+            driver.close();
         }
         for (IProject p : made) {
             if (p.exists()) {
@@ -90,16 +83,15 @@ class NewExerciseProjectWizardTest {
         assertTrue(page.getProjectName().startsWith(ExerciseProjectPage.DEFAULT_NAME), page.getProjectName());
 
         String name = "gradlab-wizard-test";
-        nameField(page).setText(name); // as typed: the page validates on every change
+        driver.typeName(name); // as typed: the page validates on every change
         assertNull(page.getErrorMessage());
         assertTrue(page.isPageComplete() && wizard.canFinish());
         settle(shell.getDisplay());
-        Screenshots.take(dialog.getShell(), "NewExerciseProjectWizard-page.png");
+        Screenshots.take(driver.dialog().getShell(), "NewExerciseProjectWizard-page.png");
 
         long start = System.nanoTime();
-        assertTrue(wizard.performFinish(), "finish: " + page.getErrorMessage());
+        assertTrue(driver.finish(), "finish: " + page.getErrorMessage());
         long created = System.nanoTime();
-        dialog.close();
         IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
         made.add(project);
         assertEquals(project, wizard.getCreatedProject());
@@ -175,7 +167,7 @@ class NewExerciseProjectWizardTest {
 
         // the first task is on screen
         IWorkbenchPage workbenchPage = window.getActivePage();
-        EventLoop.until(() -> showsTask(workbenchPage, project, "01-autodiff"), Duration.ofSeconds(10),
+        EventLoop.until(() -> WizardDriver.showsTask(workbenchPage, project, "01-autodiff"), Duration.ofSeconds(10),
                 "the GradLab Task view showing 01-autodiff");
         settle(shell.getDisplay());
         Screenshots.take(shell, "NewExerciseProjectWizard-workbench.png");
@@ -192,7 +184,7 @@ class NewExerciseProjectWizardTest {
 
         NewExerciseProjectWizard wizard = openWizard(shell);
         ExerciseProjectPage page = wizard.getPage();
-        nameField(page).setText("gradlab-twice");
+        driver.typeName("gradlab-twice");
         assertEquals("A project with that name already exists in the workspace.", page.getErrorMessage());
         assertFalse(page.isPageComplete() || wizard.canFinish(), "Finish is disabled");
 
@@ -201,10 +193,10 @@ class NewExerciseProjectWizardTest {
         Files.createDirectories(taken);
         Files.writeString(taken.resolve("notes.txt"), "mine");
         try {
-            nameField(page).setText("gradlab-notes");
+            driver.typeName("gradlab-notes");
             assertEquals(taken + " is not empty; choose a new or empty folder (nothing was written)", page.getErrorMessage());
             assertFalse(wizard.canFinish());
-            nameField(page).setText("gradlab-fine");
+            driver.typeName("gradlab-fine");
             assertNull(page.getErrorMessage());
             assertTrue(wizard.canFinish());
             assertEquals(List.of("notes.txt"), names(taken));
@@ -260,37 +252,8 @@ class NewExerciseProjectWizardTest {
     // ---------------------------------------------------------------- helpers
 
     private NewExerciseProjectWizard openWizard(Shell shell) {
-        NewExerciseProjectWizard wizard = new NewExerciseProjectWizard();
-        wizard.init(PlatformUI.getWorkbench(), StructuredSelection.EMPTY);
-        dialog = new WizardDialog(shell, wizard);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
-        return wizard;
-    }
-
-    /** The page's project name field: the text field holding the name it shows. */
-    private static Text nameField(ExerciseProjectPage page) {
-        List<Text> texts = new ArrayList<>();
-        collect((Control) page.getControl(), texts);
-        return texts.stream().filter(t -> t.getText().equals(page.getProjectName())).findFirst()
-                .orElseThrow(() -> new AssertionError("no field shows " + page.getProjectName()));
-    }
-
-    private static void collect(Control c, List<Text> out) {
-        if (c instanceof Text t) {
-            out.add(t);
-        }
-        if (c instanceof Composite comp) {
-            for (Control child : comp.getChildren()) {
-                collect(child, out);
-            }
-        }
-    }
-
-    /** The GradLab Task view shows exercise {@code id} of the project. */
-    private static boolean showsTask(IWorkbenchPage page, IProject project, String id) {
-        IViewPart part = page.findView(TaskViewer.ID);
-        return part instanceof TaskViewer task && project.equals(task.shownProject()) && id.equals(task.shownExercise());
+        driver = WizardDriver.open(shell);
+        return driver.wizard();
     }
 
     private static List<Path> exerciseFolders() throws IOException {

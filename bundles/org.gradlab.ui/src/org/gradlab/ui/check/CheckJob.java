@@ -3,8 +3,6 @@ package org.gradlab.ui.check;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.core.resources.IProject;
@@ -118,36 +116,24 @@ public final class CheckJob extends Job {
         }
         CheckMarkers.clear(project, exercises);
 
-        CheckRequest request;
         List<Path> api;
         try {
             api = CheckJavaRuntime.apiClasspath();
         } catch (IOException e) {
             throw new NotCheckable("Cannot find the GradLab student API to check with: " + e.getMessage());
         }
+        CheckRequest request;
         try {
+            // everything asked in one JVM: a rerun of three failed exercises starts one, not three
             request = new CheckRequest(project.getLocation().toPath(), outputLocation.toPath(),
-                    api, CheckJavaRuntime.javaExecutable(java), null, timeout,
+                    api, CheckJavaRuntime.javaExecutable(java), target.exercises(), timeout,
                     compileProblems);
         } catch (IllegalArgumentException | IllegalStateException e) {
             // a request the protocol refuses, or API classes not found on disk
             throw new NotCheckable("Cannot check " + project.getName() + ": " + e.getMessage());
         }
         SubMonitor checking = progress.split(85).setWorkRemaining(exercises.size());
-        Streaming streaming = new Streaming(project, checking);
-        // all exercises in one JVM; a subset (rerun failed) one request each, the protocol takes one id
-        List<String> runs = target.everything() ? Arrays.asList((String) null) : exercises;
-        List<ExerciseReport> reports = new ArrayList<>();
-        Duration elapsed = Duration.ZERO;
-        for (String exercise : runs) {
-            CheckRun run = runner.run(request.withExercise(exercise), streaming, checking::isCanceled);
-            reports.addAll(run.reports());
-            elapsed = elapsed.plus(run.elapsed());
-            if (!run.complete()) {
-                return new CheckRun(reports, run.cancelled(), run.problem(), elapsed);
-            }
-        }
-        return new CheckRun(reports, false, null, elapsed);
+        return runner.run(request, new Streaming(project, checking), checking::isCanceled);
     }
 
     private static IJavaProject checkable(IProject project) throws CoreException {

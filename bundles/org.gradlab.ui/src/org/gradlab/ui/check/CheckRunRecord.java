@@ -30,6 +30,7 @@ public final class CheckRunRecord {
     private String problem;
     private Duration elapsed = Duration.ZERO;
     private final Deque<String> output = new ArrayDeque<>();
+    private int printed;
 
     public CheckRunRecord(String project, List<String> asked, Instant started) {
         this.project = project;
@@ -110,7 +111,13 @@ public final class CheckRunRecord {
         return List.copyOf(output);
     }
 
+    /** How many lines the student's code printed in all (more than {@link #output()} holds when it printed a lot). */
+    public synchronized int printed() {
+        return printed;
+    }
+
     synchronized void output(String line) {
+        printed++;
         if (output.size() == MAX_OUTPUT_LINES) {
             output.removeFirst();
         }

@@ -1,6 +1,9 @@
 package org.gradlab.ui.check;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
@@ -37,6 +40,31 @@ public final class CheckTargets {
             return je == null ? Optional.empty() : ofJavaElement(je);
         }
         return Optional.of(ofResource(resource));
+    }
+
+    /**
+     * The one target for several selected elements (two exercise folders, classes of different
+     * exercises): their exercises together, checked in one run; the whole project when one of them
+     * means the whole project. Elements of another project than the first one's are left out: a
+     * run checks one project.
+     */
+    public static Optional<CheckTarget> ofAll(List<?> elements) {
+        IProject project = null;
+        Set<String> exercises = new LinkedHashSet<>();
+        boolean everything = false;
+        for (Object element : elements) {
+            Optional<CheckTarget> t = of(element);
+            if (t.isEmpty() || (project != null && !project.equals(t.get().project()))) {
+                continue;
+            }
+            project = t.get().project();
+            everything |= t.get().everything();
+            exercises.addAll(t.get().exercises());
+        }
+        if (project == null) {
+            return Optional.empty();
+        }
+        return Optional.of(everything ? CheckTarget.all(project) : new CheckTarget(project, List.copyOf(exercises)));
     }
 
     private static Optional<CheckTarget> ofJavaElement(IJavaElement je) {

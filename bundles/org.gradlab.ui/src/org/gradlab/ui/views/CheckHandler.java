@@ -26,8 +26,8 @@ import org.gradlab.ui.project.GradLabProjects;
 
 /**
  * The Check command (toolbar, context menu, Alt+Shift+X G): checks what the student points at —
- * the active editor's class, else the selection (project, exercise folder, package, class), else
- * the workspace's only GradLab project. Saves the project's unsaved editors first, without asking:
+ * the active editor's class, else the selection (project, exercise folders, packages, classes: several
+ * selected are checked together in one run), else the workspace's only GradLab project. Saves the project's unsaved editors first, without asking:
  * Check answers "is what I wrote right?", and what is written is what is in the editors (JUnit's
  * launch asks; a student would only ever answer yes). Shows the GradLab view and starts the job.
  */
@@ -64,7 +64,7 @@ public final class CheckHandler extends AbstractHandler {
             return Optional.of(new CheckTarget(p, view.shownRun().asked()));
         }
         if (selection instanceof IStructuredSelection s && !s.isEmpty()) {
-            Optional<CheckTarget> t = CheckTargets.of(s.getFirstElement());
+            Optional<CheckTarget> t = CheckTargets.ofAll(s.toList());
             if (t.isPresent()) {
                 return t;
             }

@@ -276,4 +276,8 @@ public class CheckView extends ViewPart {
     HistoryAction history() {
         return history;
     }
+
+    Action stopAction() {
+        return stop;
+    }
 }

@@ -39,6 +39,7 @@ final class ResultImages {
                 case COMPILE_ERROR, TIMED_OUT, FAILED -> get(StatusIcon.of(n.parent().report().status()));
                 default -> shared(ISharedImages.IMG_OBJS_INFO_TSK);
             };
+            case ResultNode.Output o -> shared(ISharedImages.IMG_OBJ_FILE);
         };
     }
 

@@ -12,7 +12,7 @@ import org.gradlab.ui.check.CheckRunRecord;
 
 /**
  * The rows of the GradLab view's tree: a run's message, exercise → class → aspect → evidence,
- * and notes (compile errors as file:line, a time-out). Plain data built from the reports, so the
+ * what the student's code printed, and notes (compile errors as file:line, a time-out). Plain data built from the reports, so the
  * tree's shape can be tested without widgets; each node knows its parent for reveal and double click.
  */
 public sealed interface ResultNode {
@@ -82,7 +82,30 @@ public sealed interface ResultNode {
         }
     }
 
-    /** The tree's top level for a run: its message (if any) first, then the exercises in check order. */
+    /**
+     * What the student's code printed during the run (System.out and System.err of the check JVM):
+     * the last {@code lines} of {@code printed} in all. One row; the details pane shows the lines.
+     */
+    record Output(List<String> lines, int printed) implements ResultNode {
+        public Output {
+            lines = List.copyOf(lines);
+        }
+
+        @Override
+        public ResultNode parent() {
+            return null;
+        }
+
+        @Override
+        public List<ResultNode> children() {
+            return List.of();
+        }
+    }
+
+    /**
+     * The tree's top level for a run: its message (if any) first, then the exercises in check
+     * order, then what the student's code printed (if it printed anything).
+     */
     static List<ResultNode> roots(CheckRunRecord run) {
         List<ResultNode> out = new ArrayList<>();
         if (run == null) {
@@ -101,6 +124,9 @@ public sealed interface ResultNode {
             out.add(new Message("The check found no exercises to run", Message.Severity.WARNING));
         }
         reports.forEach(r -> out.add(new Exercise(run.project(), r)));
+        if (run.printed() > 0) {
+            out.add(new Output(run.output(), run.printed()));
+        }
         return out;
     }
 

@@ -46,6 +46,7 @@ final class ResultOpener {
                 case ResultNode.EvidenceRow r -> open(page, r.parent());
                 case ResultNode.Note n -> openFileLine(page, project(n.parent().project()), n.text());
                 case ResultNode.Message m -> Optional.empty();
+                case ResultNode.Output o -> Optional.empty();
             };
         } catch (CoreException e) {
             return Optional.of("Cannot open: " + e.getStatus().getMessage());

@@ -27,7 +27,16 @@ public final class ResultText {
                     + cases(a.item()) + ")";
             case ResultNode.EvidenceRow r -> r.evidence().caseName() + ": " + r.evidence().tensor();
             case ResultNode.Note n -> n.text();
+            case ResultNode.Output o -> "Output of your code (" + printedLines(o) + ")";
         };
+    }
+
+    /** "1 line", "12 lines", "the last 200 of 5000 lines". */
+    static String printedLines(ResultNode.Output o) {
+        if (o.lines().size() < o.printed()) {
+            return "the last " + o.lines().size() + " of " + o.printed() + " lines";
+        }
+        return o.printed() + (o.printed() == 1 ? " line" : " lines");
     }
 
     /** The "worst element" column: where the comparison was worst and the two values there. */
@@ -97,6 +106,11 @@ public final class ResultText {
             }
             case ResultNode.EvidenceRow r -> s.append(evidenceText(r.evidence()));
             case ResultNode.Note n -> s.append(n.text());
+            case ResultNode.Output o -> {
+                s.append("What your code printed during this check (System.out and System.err), ")
+                        .append(printedLines(o)).append(":\n\n");
+                o.lines().forEach(l -> s.append(l).append('\n'));
+            }
         }
         return s.toString().stripTrailing();
     }
