@@ -121,6 +121,49 @@ class CheckCommandTest {
     }
 
     @Test
+    void aStudentSystemExitFailsThatExerciseAndTheOthersAreStillChecked(@TempDir Path tmp) throws IOException {
+        Path ws = workspace(tmp);
+        solve(ws, "03-activations", null);
+        solve(ws, "04-losses", null);
+        Path relu = ws.resolve("src/activations/ReLU.java");
+        Files.writeString(relu, Files.readString(relu).replace("public Tensor forward(Tensor input) {",
+                "public Tensor forward(Tensor input) {\n        System.exit(3);"));
+        CliRun r = CliRun.of("check", ws.toString());
+        assertEquals(1, r.status(), r.all());
+        List<String> lines = lines(r);
+        int failed = lines.indexOf("03-activations  Activation functions: FAILED");
+        assertTrue(failed > 0, r.out());
+        assertEquals("    the check JVM died (exit 3) during 03-activations (does your code call System.exit or crash"
+                + " the JVM?); the exercises after it are checked in a new JVM", lines.get(failed + 1));
+        // the exercises before it in the first JVM, those after it in a second one
+        assertTrue(lines.indexOf("02-mlp-backprop  Backprop by hand for an L-layer sigmoid MLP: not started") < failed, r.out());
+        assertTrue(lines.indexOf("04-losses  Loss functions: passed") > failed, r.out());
+        assertTrue(lines.contains("13-memorization  Memorization (Zhang et al. 2017) at CPU scale: not started"), r.out());
+        long exercises = lines.stream().filter(l -> l.matches("\\d\\d-\\S+  .*")).count();
+        assertEquals(13, exercises, r.out());
+        assertTrue(r.out().contains("check: 13 exercises: 1 passed, 11 not started, 1 failed ("), r.out());
+    }
+
+    @Test
+    void whatTheStudentsCodePrintsIsShownMarkedUnderItsExercise(@TempDir Path tmp) throws IOException {
+        Path ws = workspace(tmp);
+        solve(ws, "03-activations", null);
+        Path relu = ws.resolve("src/activations/ReLU.java");
+        Files.writeString(relu, Files.readString(relu).replace("public Tensor forward(Tensor input) {",
+                "public Tensor forward(Tensor input) {\n        System.out.println(\"relu in: \" + input.numel());"));
+        CliRun r = CliRun.of("check", ws.toString(), "--exercise", "03-activations");
+        assertEquals(0, r.status(), r.all());
+        List<String> lines = lines(r);
+        int header = lines.indexOf("output of your code during 03-activations:");
+        int report = lines.indexOf("03-activations  Activation functions: passed");
+        assertTrue(header >= 0 && header < report, r.out());
+        List<String> printed = lines.subList(header + 1, report);
+        assertFalse(printed.isEmpty(), r.out());
+        assertTrue(printed.stream().allMatch(l -> l.matches("  \\| relu in: \\d+")), r.out());
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("output of ")).count(), r.out());
+    }
+
+    @Test
     void badArgumentsAndForeignFolders(@TempDir Path tmp) {
         CliRun notWs = CliRun.of("check", tmp.toString());
         assertEquals(2, notWs.status());
@@ -130,5 +173,8 @@ class CheckCommandTest {
         assertEquals(2, unknown.status());
         assertTrue(unknown.err().contains("no exercise 99-nothing"), unknown.err());
         assertEquals(2, CliRun.of("check", ws.toString(), "--timeout").status());
+        CliRun zero = CliRun.of("check", ws.toString(), "--timeout", "0");
+        assertEquals(2, zero.status());
+        assertTrue(zero.err().contains("--timeout needs a positive number of seconds, got 0"), zero.err());
     }
 }

@@ -13,6 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.gradlab.check.run.ApiClasspath;
+import org.gradlab.check.run.CheckProcess;
+import org.gradlab.check.run.CheckRequest;
+import org.gradlab.check.run.CheckRun;
 import org.gradlab.check.run.CompileProblem;
 import org.gradlab.check.run.CompileProblems;
 import org.gradlab.check.selfcheck.ExerciseManifest;
@@ -29,10 +33,12 @@ import org.gradlab.grader.compile.SubmissionCompiler;
  * workspace. Compiles DIR/src against the student API with the grader's compiler (an exercise
  * whose sources do not compile is reported with file:line, the others are still checked), then
  * runs each exercise's self-check (public vectors and numeric gradient checks, no reference
- * engine) in-process, each on its own thread under a watchdog: an exercise whose check has not
- * finished after S seconds (an endless loop) is abandoned and reported, and the process exits
- * anyway. Exit status 0 when every exercise that was started passes (nothing started: 0, with a
- * hint), 1 otherwise, 2 for bad arguments.
+ * engine) in a child JVM, the same way the IDE does ({@link CheckProcess}): an exercise whose
+ * check has not finished after S seconds (an endless loop) is abandoned and reported, and a
+ * System.exit in the student's code ends only that JVM (see {@link #runChecks}). Reports are
+ * printed as they come, with what the student's code printed marked by {@link CheckPrinter}.
+ * Exit status 0 when every exercise that was started passes (nothing started: 0, with a hint),
+ * 1 otherwise, 2 for bad arguments.
  */
 public final class CheckCommand {
     static final String USAGE = """
@@ -57,8 +63,14 @@ public final class CheckCommand {
                         return 0;
                     }
                     case "--exercise" -> only = value(args, ++i, "--exercise");
-                    case "--timeout" -> timeout = Duration.ofMillis(Math.round(1000 * Double.parseDouble(
-                            value(args, ++i, "--timeout"))));
+                    case "--timeout" -> {
+                        timeout = Duration.ofMillis(Math.round(1000 * Double.parseDouble(value(args, ++i,
+                                "--timeout"))));
+                        if (timeout.isNegative() || timeout.isZero()) {
+                            throw new IllegalArgumentException("--timeout needs a positive number of seconds, got "
+                                    + args[i]);
+                        }
+                    }
                     default -> {
                         if (args[i].startsWith("-") || dirSeen) {
                             throw new IllegalArgumentException("unexpected argument " + args[i]);
@@ -81,7 +93,8 @@ public final class CheckCommand {
         }
         try {
             return check(dir, only, timeout, out, err);
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            // a manifest that cannot be read, the checker's classes not found on disk, a request CheckRequest refuses
             err.println("gradlab check: " + e.getMessage());
             return 1;
         }
@@ -113,15 +126,9 @@ public final class CheckCommand {
         try {
             CompileResult compiled = new SubmissionCompiler(StudentApi.locate()).compile(dir.resolve("src"), classes);
             List<CompileProblem> problems = compileProblems(compiled);
-            ClassLoader loader = StudentApi.studentLoader(classes);
-            List<ExerciseReport> reports = new ArrayList<>();
-            for (Map.Entry<Path, ExerciseManifest> e : exercises.entrySet()) {
-                ExerciseReport notCompiling = CompileProblems.reportOf(e.getValue(), problems);
-                ExerciseReport r = notCompiling != null ? notCompiling
-                        : SelfCheckRunner.run(e.getKey(), loader, timeout);
-                reports.add(r);
-                ReportText.lines(r).forEach(out::println);
-            }
+            CheckPrinter printer = new CheckPrinter(out);
+            String problem = runChecks(dir, classes, exercises, timeout, problems, printer);
+            List<ExerciseReport> reports = printer.reports();
             // errors outside every exercise's package (checked exercises' packages were handled above)
             List<CompileProblem> other = only != null ? List.of() : CompileProblems.outside(problems,
                     exercises.values().stream().flatMap(m -> m.packages().stream()).toList());
@@ -129,8 +136,11 @@ public final class CheckCommand {
                 out.println("other sources: do not compile");
                 other.forEach(p -> out.println("    " + p.note()));
             }
+            if (problem != null) {
+                out.println("check: " + problem);
+            }
             out.println(summary(reports, (System.nanoTime() - t0) / 1e9));
-            boolean ok = other.isEmpty() && reports.stream().allMatch(r -> r.status().ok());
+            boolean ok = problem == null && other.isEmpty() && reports.stream().allMatch(r -> r.status().ok());
             if (ok && reports.stream().allMatch(r -> r.status() == ExerciseReport.Status.NOT_STARTED)) {
                 out.println("nothing started yet: pick an exercise in " + dir.resolve("exercises")
                         + ", replace the TODOs of its classes in src/, and run gradlab check again");
@@ -139,6 +149,35 @@ public final class CheckCommand {
         } finally {
             delete(classes);
         }
+    }
+
+    /**
+     * Checks the exercises in a check JVM, the IDE's way. When that JVM dies during an exercise
+     * (the student's code called System.exit, or crashed the JVM), that exercise is reported as
+     * failed with the reason and a fresh JVM checks the ones after it. Returns null when every
+     * exercise got its report, else why the check stopped early (the JVM could not start at all).
+     */
+    private static String runChecks(Path dir, Path classes, Map<Path, ExerciseManifest> exercises, Duration timeout,
+            List<CompileProblem> problems, CheckPrinter printer) {
+        List<ExerciseManifest> remaining = new ArrayList<>(exercises.values());
+        while (!remaining.isEmpty()) {
+            CheckRequest request = new CheckRequest(dir, classes, ApiClasspath.forCheck(), CheckRequest.currentJava(),
+                    remaining.stream().map(ExerciseManifest::id).toList(), timeout, problems);
+            CheckRun run = CheckProcess.run(request, printer, () -> false);
+            if (run.complete()) {
+                return null;
+            }
+            String died = printer.unfinished();
+            if (died == null) {
+                return run.problem(); // not during an exercise: starting another JVM would end the same way
+            }
+            ExerciseManifest m = remaining.stream().filter(e -> e.id().equals(died)).findFirst().orElseThrow();
+            printer.print(new ExerciseReport(m.id(), m.title(), ExerciseReport.Status.FAILED, List.of(),
+                    List.of(run.problem() + " (does your code call System.exit or crash the JVM?);"
+                            + " the exercises after it are checked in a new JVM")));
+            remaining = new ArrayList<>(remaining.subList(remaining.indexOf(m) + 1, remaining.size()));
+        }
+        return null;
     }
 
     /** The compiler's errors (warnings do not stop a check). */
