@@ -254,7 +254,11 @@ class CheckJobTest {
     void theHistoryKeepsTheLastRunsNewestFirstAndSurvivesARestart() throws Exception {
         CheckRunRecord first = check(CheckTarget.of(ws.project, AUTODIFF), Duration.ofSeconds(60));
         ws.overlaySolution(ACTIVATIONS);
+        ws.replace("activations/ReLU.java", "public Tensor forward(Tensor input) {",
+                "public Tensor forward(Tensor input) { System.out.println(\"relu of \" + input.numel());");
         CheckRunRecord second = check(CheckTarget.of(ws.project, ACTIVATIONS), Duration.ofSeconds(60));
+        assertTrue(second.printed() > 0, "the printing solution printed: " + second.summary());
+        assertTrue(second.output().stream().allMatch(l -> l.matches("relu of \\d+")), second.output().toString());
         List<CheckRunRecord> history = CheckService.get().history();
         assertTrue(history.size() <= CheckService.HISTORY_SIZE);
         assertEquals(second, history.get(0));
@@ -269,6 +273,32 @@ class CheckJobTest {
         assertEquals(second.reports(), restored.get(0).reports(), "reports read back equal");
         assertEquals(second.started(), restored.get(0).started());
         assertEquals(second.summary(), restored.get(0).summary());
+        assertEquals(second.output(), restored.get(0).output(), "printed lines read back equal");
+        assertEquals(second.printed(), restored.get(0).printed());
+        assertEquals(0, restored.get(1).printed(), "the stub run printed nothing");
+
+        // a student printing in a loop: the history keeps the record's last lines and the count of all
+        CheckRunRecord loud = new CheckRunRecord("loud", List.of(AUTODIFF), java.time.Instant.EPOCH);
+        for (int i = 1; i <= CheckRunRecord.MAX_OUTPUT_LINES + 50; i++) {
+            loud.output("step " + i);
+        }
+        loud.finish(false, null, Duration.ofSeconds(1));
+        new CheckHistoryStore(file).save(List.of(loud));
+        CheckRunRecord loudBack = new CheckHistoryStore(file).load().get(0);
+        assertEquals(CheckRunRecord.MAX_OUTPUT_LINES + 50, loudBack.printed());
+        assertEquals(CheckRunRecord.MAX_OUTPUT_LINES, loudBack.output().size());
+        assertEquals("step 51", loudBack.output().get(0));
+        assertEquals("step " + (CheckRunRecord.MAX_OUTPUT_LINES + 50), loudBack.output().get(
+                CheckRunRecord.MAX_OUTPUT_LINES - 1));
+
+        // a history saved before the output was kept still loads, without output
+        Files.writeString(file, "{\"version\": 1, \"runs\": [{\"project\": \"old\", \"asked\": [],"
+                + " \"started\": \"2025-01-01T00:00:00Z\", \"expected\": 0, \"cancelled\": false,"
+                + " \"elapsedMillis\": 1000, \"reports\": []}]}");
+        CheckRunRecord old = new CheckHistoryStore(file).load().get(0);
+        assertEquals("old", old.project());
+        assertEquals(List.of(), old.output());
+        assertEquals(0, old.printed());
 
         Files.writeString(file, "{\"version\": 1, \"runs\": [ {\"project\"");
         assertEquals(List.of(), new CheckHistoryStore(file).load(), "a damaged file: empty history");

@@ -21,8 +21,9 @@ import org.gradlab.check.selfcheck.ExerciseReport;
 /**
  * The check history on disk: one JSON file, the runs newest first, each exercise report in the
  * check protocol's own JSON ({@link ReportJson}) so that a restored run shows exactly what the
- * check said. A file that cannot be read (from an older version, damaged) is set aside as
- * *.unreadable and the history starts empty: losing the history must not cost the view.
+ * check said, with the (capped) lines the student's code printed. A file that cannot be read
+ * (from an older version, damaged) is set aside as *.unreadable and the history starts empty:
+ * losing the history must not cost the view.
  */
 public final class CheckHistoryStore {
     private static final int VERSION = 1;
@@ -92,6 +93,9 @@ public final class CheckHistoryStore {
         List<Object> reports = new ArrayList<>();
         r.reports().forEach(report -> reports.add(ReportJson.toJson(report)));
         m.put("reports", reports);
+        // already capped by the record: a student printing in a loop cannot blow up the file
+        m.put("output", new ArrayList<Object>(r.output()));
+        m.put("printed", (double) r.printed());
         return m;
     }
 
@@ -116,10 +120,15 @@ public final class CheckHistoryStore {
             }
             List<String> asked = m.get("asked") instanceof List<?> a ? a.stream().map(String::valueOf).toList()
                     : List.of();
-            out.add(CheckRunRecord.restored(String.valueOf(m.get("project")), asked,
+            CheckRunRecord run = CheckRunRecord.restored(String.valueOf(m.get("project")), asked,
                     Instant.parse(String.valueOf(m.get("started"))), reports, number(m.get("expected")),
                     Boolean.TRUE.equals(m.get("cancelled")), m.get("problem") instanceof String p ? p : null,
-                    Duration.ofMillis(number(m.get("elapsedMillis")))));
+                    Duration.ofMillis(number(m.get("elapsedMillis"))));
+            // absent in histories saved before the output was kept: those runs restore without it
+            if (m.get("output") instanceof List<?> lines) {
+                run.restoreOutput(lines.stream().map(String::valueOf).toList(), number(m.get("printed")));
+            }
+            out.add(run);
         }
         return out;
     }

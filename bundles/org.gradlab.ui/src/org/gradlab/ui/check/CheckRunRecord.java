@@ -124,6 +124,16 @@ public final class CheckRunRecord {
         output.addLast(line);
     }
 
+    /**
+     * The output of a run read back from the history: its kept lines (at most the last
+     * {@link #MAX_OUTPUT_LINES}, as when it ran) and how many were printed in all.
+     */
+    synchronized void restoreOutput(List<String> lines, int printedInAll) {
+        output.clear();
+        lines.subList(Math.max(0, lines.size() - MAX_OUTPUT_LINES), lines.size()).forEach(output::addLast);
+        printed = Math.max(printedInAll, lines.size());
+    }
+
     synchronized void finish(boolean wasCancelled, String why, Duration took) {
         finished = true;
         running = null;
