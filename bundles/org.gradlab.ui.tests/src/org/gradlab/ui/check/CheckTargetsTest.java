@@ -1,6 +1,7 @@
 package org.gradlab.ui.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -64,8 +65,16 @@ class CheckTargetsTest {
         assertEquals(CheckTarget.all(ws.project), CheckTargets.ofAll(List.of(sigmoid, ws.project)).orElseThrow(),
                 "the project among them: everything");
         IProject other = GradLabTestProject.create("check-targets-other", "01-autodiff").project;
-        assertEquals(CheckTarget.of(ws.project, "03-activations"), CheckTargets.ofAll(List.of("not a resource", sigmoid,
-                other.getFolder("exercises/01-autodiff"))).orElseThrow(), "one project per run: the first one's");
+        List<Object> twoProjects = List.of("not a resource", sigmoid, other.getFolder("exercises/01-autodiff"),
+                other.getFile("src/autodiff/Value.java"));
+        assertEquals(CheckTarget.of(ws.project, "03-activations"), CheckTargets.ofAll(twoProjects).orElseThrow(),
+                "one project per run: the first one's");
+        CheckTargets.Selection selection = CheckTargets.selection(twoProjects).orElseThrow();
+        assertEquals(CheckTarget.of(ws.project, "03-activations"), selection.target());
+        assertEquals(List.of(other), selection.leftOut(), "the other project, once");
+        assertEquals("checked check-targets only, not check-targets-other: a Check runs on one project at a time;"
+                + " select items of one project", selection.note());
+        assertNull(CheckTargets.selection(List.of(sigmoid, ws.project)).orElseThrow().note(), "one project: no note");
         assertTrue(CheckTargets.ofAll(List.of("a string")).isEmpty());
         other.delete(true, true, null);
     }

@@ -93,6 +93,34 @@ class CheckViewTest {
     }
 
     @Test
+    void aSelectionSpanningTwoProjectsChecksOneAndTheStatusLineSaysSo() throws Exception {
+        ws.resetToStubs();
+        IProject other = GradLabTestProject.create("gradlab-view-other", "01-autodiff").project;
+        try {
+            IWorkbenchPage page = window.getActivePage();
+            IViewPart explorer = page.showView("org.eclipse.ui.navigator.ProjectExplorer");
+            ((ISetSelectionTarget) explorer).selectReveal(new StructuredSelection(List.of(
+                    ws.project.getFolder("exercises/" + ACTIVATIONS), other.getFolder("exercises/01-autodiff"))));
+            EventLoop.settle();
+            assertEquals(2, ((IStructuredSelection) page.getSelection()).size(), "both folders selected");
+            PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(
+                    "org.gradlab.ui.commands.check", null);
+            CheckRunRecord run = runAndShow(CheckService.get().current());
+            String checked = run.project();
+            String leftOut = checked.equals(ws.project.getName()) ? other.getName() : ws.project.getName();
+            String note = "checked " + checked + " only, not " + leftOut + ": a Check runs on one project at a time;"
+                    + " select items of one project";
+            assertEquals(note, run.note());
+            assertEquals(1, run.reports().size(), "one exercise of one project: " + run.reports());
+            String status = view.counter().statusText();
+            assertTrue(status.startsWith(run.label() + ": 1 exercise checked in ") && status.endsWith(" (" + note + ")"),
+                    status);
+        } finally {
+            other.delete(true, true, null);
+        }
+    }
+
+    @Test
     void theCheckCommandOnTheSelectedProjectShowsNotStartedExercisesAndTheCounts() throws Exception {
         ws.resetToStubs();
         IWorkbenchPage page = window.getActivePage();

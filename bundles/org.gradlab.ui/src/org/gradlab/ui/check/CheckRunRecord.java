@@ -31,6 +31,7 @@ public final class CheckRunRecord {
     private Duration elapsed = Duration.ZERO;
     private final Deque<String> output = new ArrayDeque<>();
     private int printed;
+    private volatile String note;
 
     public CheckRunRecord(String project, List<String> asked, Instant started) {
         this.project = project;
@@ -140,6 +141,15 @@ public final class CheckRunRecord {
         cancelled = wasCancelled;
         problem = why;
         elapsed = took;
+    }
+
+    /** What the student should know about how this run was asked for (part of a selection left out), or null. */
+    public String note() {
+        return note;
+    }
+
+    void note(String text) {
+        note = text;
     }
 
     /** Exercises that need another look: failed, did not compile, timed out. */

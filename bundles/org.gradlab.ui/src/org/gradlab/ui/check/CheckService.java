@@ -57,11 +57,17 @@ public final class CheckService {
     }
 
     /** Starts checking {@code target} in the background; returns the job (already scheduled). */
-    public synchronized CheckJob check(CheckTarget target) {
+    public CheckJob check(CheckTarget target) {
+        return check(target, null);
+    }
+
+    /** {@link #check(CheckTarget)} with a note the view shows with the run (see {@link CheckRunRecord#note()}). */
+    public synchronized CheckJob check(CheckTarget target, String note) {
         if (current != null) {
             current.cancel();
         }
         CheckRunRecord record = new CheckRunRecord(target.project().getName(), target.exercises(), Instant.now());
+        record.note(note);
         current = new CheckJob(target, record, runner, new Fanout(), timeout);
         current.schedule();
         return current;

@@ -46,15 +46,42 @@ public final class CheckTargets {
      * The one target for several selected elements (two exercise folders, classes of different
      * exercises): their exercises together, checked in one run; the whole project when one of them
      * means the whole project. Elements of another project than the first one's are left out: a
-     * run checks one project.
+     * run checks one project ({@link #selection} says which were).
      */
     public static Optional<CheckTarget> ofAll(List<?> elements) {
+        return selection(elements).map(Selection::target);
+    }
+
+    /** What a Check of the selected elements covers, and the other projects among them, left out. */
+    public record Selection(CheckTarget target, List<IProject> leftOut) {
+        public Selection {
+            leftOut = List.copyOf(leftOut);
+        }
+
+        /** For the status line: "checked A only, not B: …", or null when nothing was left out. */
+        public String note() {
+            if (leftOut.isEmpty()) {
+                return null;
+            }
+            return "checked " + target.project().getName() + " only, not "
+                    + String.join(", ", leftOut.stream().map(IProject::getName).toList())
+                    + ": a Check runs on one project at a time; select items of one project";
+        }
+    }
+
+    /** {@link #ofAll} with the projects it left out. */
+    public static Optional<Selection> selection(List<?> elements) {
         IProject project = null;
         Set<String> exercises = new LinkedHashSet<>();
+        Set<IProject> leftOut = new LinkedHashSet<>();
         boolean everything = false;
         for (Object element : elements) {
             Optional<CheckTarget> t = of(element);
-            if (t.isEmpty() || (project != null && !project.equals(t.get().project()))) {
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (project != null && !project.equals(t.get().project())) {
+                leftOut.add(t.get().project());
                 continue;
             }
             project = t.get().project();
@@ -64,7 +91,8 @@ public final class CheckTargets {
         if (project == null) {
             return Optional.empty();
         }
-        return Optional.of(everything ? CheckTarget.all(project) : new CheckTarget(project, List.copyOf(exercises)));
+        CheckTarget target = everything ? CheckTarget.all(project) : new CheckTarget(project, List.copyOf(exercises));
+        return Optional.of(new Selection(target, List.copyOf(leftOut)));
     }
 
     private static Optional<CheckTarget> ofJavaElement(IJavaElement je) {

@@ -27,7 +27,9 @@ import org.gradlab.ui.project.GradLabProjects;
 /**
  * The Check command (toolbar, context menu, Alt+Shift+X G): checks what the student points at —
  * the active editor's class, else the selection (project, exercise folders, packages, classes: several
- * selected are checked together in one run), else the workspace's only GradLab project. Saves the project's unsaved editors first, without asking:
+ * selected are checked together in one run; of a selection spanning projects, the first project's
+ * items, and the status line says so), else the workspace's only GradLab project. Saves the
+ * project's unsaved editors first, without asking:
  * Check answers "is what I wrote right?", and what is written is what is in the editors (JUnit's
  * launch asks; a student would only ever answer yes). Shows the GradLab view and starts the job.
  */
@@ -38,40 +40,45 @@ public final class CheckHandler extends AbstractHandler {
     public Object execute(ExecutionEvent event) throws ExecutionException {
         IWorkbenchPage page = HandlerUtil.getActiveWorkbenchWindowChecked(event).getActivePage();
         CheckView view = showView(page);
-        Optional<CheckTarget> target = targetOf(HandlerUtil.getActivePart(event),
+        Optional<CheckTargets.Selection> target = targetOf(HandlerUtil.getActivePart(event),
                 HandlerUtil.getCurrentSelection(event));
         if (target.isEmpty()) {
             view.say("Nothing to check: select a GradLab project, an exercise folder or a class, then press Check");
             return null;
         }
-        IProject project = target.get().project();
+        IProject project = target.get().target().project();
         IDE.saveAllEditors(new IResource[] { project }, false);
-        CheckService.get().check(target.get());
+        // a selection spanning projects checks the first one's items; the note says so in the status line
+        CheckService.get().check(target.get().target(), target.get().note());
         return null;
     }
 
     /** What Check means for the active part and selection. */
-    static Optional<CheckTarget> targetOf(IWorkbenchPart part, ISelection selection) {
+    static Optional<CheckTargets.Selection> targetOf(IWorkbenchPart part, ISelection selection) {
         if (part instanceof IEditorPart editor) {
             IFile file = editor.getEditorInput().getAdapter(IFile.class);
             if (file != null) {
-                return Optional.of(CheckTargets.ofResource(file));
+                return Optional.of(only(CheckTargets.ofResource(file)));
             }
         }
         if (part instanceof CheckView view && view.shownRun() != null) {
             // Check pressed in the GradLab view: again what it shows
             IProject p = ResourcesPlugin.getWorkspace().getRoot().getProject(view.shownRun().project());
-            return Optional.of(new CheckTarget(p, view.shownRun().asked()));
+            return Optional.of(only(new CheckTarget(p, view.shownRun().asked())));
         }
         if (selection instanceof IStructuredSelection s && !s.isEmpty()) {
-            Optional<CheckTarget> t = CheckTargets.ofAll(s.toList());
+            Optional<CheckTargets.Selection> t = CheckTargets.selection(s.toList());
             if (t.isPresent()) {
                 return t;
             }
         }
         List<IProject> gradlab = Arrays.stream(ResourcesPlugin.getWorkspace().getRoot().getProjects())
                 .filter(GradLabProjects::isGradLab).toList();
-        return gradlab.size() == 1 ? Optional.of(CheckTarget.all(gradlab.get(0))) : Optional.empty();
+        return gradlab.size() == 1 ? Optional.of(only(CheckTarget.all(gradlab.get(0)))) : Optional.empty();
+    }
+
+    private static CheckTargets.Selection only(CheckTarget target) {
+        return new CheckTargets.Selection(target, List.of());
     }
 
     static CheckView showView(IWorkbenchPage page) throws ExecutionException {

@@ -53,7 +53,7 @@ final class CounterPanel {
         } else {
             shown = run.counts();
             running = !run.finished();
-            status.setText(run.label() + ": " + run.summary());
+            status.setText(run.label() + ": " + run.summary() + (run.note() == null ? "" : " (" + run.note() + ")"));
         }
         counts.setText(countsText(shown));
         composite.layout(true);
