@@ -3,6 +3,7 @@ package org.gradlab.ui.views;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.DoubleStream;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -139,22 +140,15 @@ final class ChartPane {
     }
 
     private static double min(double[] v) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double d : v) {
-            if (Double.isFinite(d)) {
-                m = Math.min(m, d);
-            }
-        }
-        return m == Double.POSITIVE_INFINITY ? 0 : m;
+        return finite(v).min().orElse(0);
     }
 
     private static double max(double[] v) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double d : v) {
-            if (Double.isFinite(d)) {
-                m = Math.max(m, d);
-            }
-        }
-        return m == Double.NEGATIVE_INFINITY ? 0 : m;
+        return finite(v).max().orElse(0);
+    }
+
+    /** The finite values: a NaN or infinite gradient must not stretch the axes to nothing. */
+    private static DoubleStream finite(double[] v) {
+        return Arrays.stream(v).filter(Double::isFinite);
     }
 }

@@ -17,31 +17,23 @@ import org.gradlab.ui.check.CheckRunRecord;
  */
 public sealed interface ResultNode {
 
-    ResultNode parent();
+    /** The node above, null for the top rows (messages, exercises, output). */
+    default ResultNode parent() {
+        return null;
+    }
 
-    List<ResultNode> children();
+    /** The rows below; leaves have none. */
+    default List<ResultNode> children() {
+        return List.of();
+    }
 
     /** What a run says about itself: could not run, cancelled, still checking, nothing there. */
     record Message(String text, Severity severity) implements ResultNode {
         public enum Severity { INFO, WARNING, ERROR }
 
-        @Override
-        public ResultNode parent() {
-            return null;
-        }
-
-        @Override
-        public List<ResultNode> children() {
-            return List.of();
-        }
     }
 
     record Exercise(String project, ExerciseReport report) implements ResultNode {
-        @Override
-        public ResultNode parent() {
-            return null;
-        }
-
         @Override
         public List<ResultNode> children() {
             List<ResultNode> out = new ArrayList<>();
@@ -68,18 +60,10 @@ public sealed interface ResultNode {
 
     /** The numbers of a failed comparison: case, tensor, worst element, expected, actual, relative error. */
     record EvidenceRow(Aspect parent, Evidence evidence) implements ResultNode {
-        @Override
-        public List<ResultNode> children() {
-            return List.of();
-        }
     }
 
     /** One line of an exercise's notes ("src/activations/ReLU.java:12: error: …", "timed out after 10 s"). */
     record Note(Exercise parent, String text) implements ResultNode {
-        @Override
-        public List<ResultNode> children() {
-            return List.of();
-        }
     }
 
     /**
@@ -91,15 +75,6 @@ public sealed interface ResultNode {
             lines = List.copyOf(lines);
         }
 
-        @Override
-        public ResultNode parent() {
-            return null;
-        }
-
-        @Override
-        public List<ResultNode> children() {
-            return List.of();
-        }
     }
 
     /**
