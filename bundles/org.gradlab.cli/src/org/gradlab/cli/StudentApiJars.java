@@ -2,7 +2,6 @@ package org.gradlab.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +12,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import org.gradlab.check.NumericGradient;
+import org.gradlab.check.run.ApiClasspath;
 import org.gradlab.core.Tensor;
 
 /**
@@ -68,15 +68,13 @@ final class StudentApiJars {
             }
         }
         Path source = codeSource(l.probe);
-        if (source != null && Files.isRegularFile(source) && source.toString().endsWith(".jar")) {
+        if (source != null && Files.isRegularFile(source)) {
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             return;
         }
-        for (Path classes : source == null ? List.<Path>of() : List.of(source, source.resolve("target/classes"))) {
-            if (Files.isDirectory(classes.resolve(l.packagePath))) {
-                jarOf(classes, l.packagePath, target);
-                return;
-            }
+        if (source != null && Files.isDirectory(source.resolve(l.packagePath))) {
+            jarOf(source, l.packagePath, target);
+            return;
         }
         Path built = checkout == null ? null
                 : builtJar(checkout.resolve("bundles").resolve(l.bundle).resolve("target"), l.bundle);
@@ -87,16 +85,13 @@ final class StudentApiJars {
         Files.copy(built, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The jar or class folder the class was loaded from (the check bundle's one lookup), or null. */
     private static Path codeSource(Class<?> c) {
         try {
-            var source = c.getProtectionDomain().getCodeSource();
-            if (source != null && "file".equals(source.getLocation().getProtocol())) {
-                return Path.of(source.getLocation().toURI());
-            }
-        } catch (URISyntaxException | SecurityException | IllegalArgumentException ignored) {
-            // no usable location
+            return ApiClasspath.of(c).get(0);
+        } catch (IllegalStateException e) {
+            return null;
         }
-        return null;
     }
 
     private static Path builtJar(Path targetDir, String bundle) throws IOException {

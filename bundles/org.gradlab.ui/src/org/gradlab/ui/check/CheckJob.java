@@ -25,6 +25,7 @@ import org.gradlab.check.run.CheckRun;
 import org.gradlab.check.run.CompileProblem;
 import org.gradlab.check.selfcheck.ExerciseReport;
 import org.gradlab.ui.project.GradLabProjects;
+import org.gradlab.ui.project.StudentApiLocation;
 
 /**
  * One Check run in the background: builds the project with JDT, hands the build's errors and
@@ -118,7 +119,8 @@ public final class CheckJob extends Job {
 
         List<Path> api;
         try {
-            api = CheckJavaRuntime.apiClasspath();
+            // the very jars of the project's class path container: the check runs what the student compiles against
+            api = StudentApiLocation.classpath();
         } catch (IOException e) {
             throw new NotCheckable("Cannot find the GradLab student API to check with: " + e.getMessage());
         }
