@@ -96,10 +96,7 @@ public final class MemorizationCommand {
         } catch (StudentFault e) {
             err.println("gradlab memorize: " + EXPERIMENT + ": " + e.getMessage());
             return 1;
-        } catch (IllegalStateException e) {
-            err.println("gradlab memorize: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
+        } catch (IllegalStateException | IOException e) {
             err.println("gradlab memorize: " + e.getMessage());
             return 1;
         } finally {
