@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CheckCommandTest {
     private static final CourseSources COURSE = CourseSources.find();
+    private static final String FORWARD = "public Tensor forward(Tensor input) {";
 
     private static Path workspace(Path tmp) {
         Path ws = tmp.resolve("ws");
@@ -30,6 +31,13 @@ class CheckCommandTest {
         for (Path layer : layers) {
             SourceLayers.overlay(layer, ws.resolve("src"));
         }
+    }
+
+    /** Puts {@code statements} first in the method that {@code signature} opens in the student file. */
+    private static void startMethodWith(Path file, String signature, String statements) throws IOException {
+        String source = Files.readString(file);
+        assertTrue(source.contains(signature), file + " has no " + signature);
+        Files.writeString(file, source.replace(signature, signature + "\n        " + statements));
     }
 
     private static List<String> lines(CliRun r) {
@@ -85,9 +93,8 @@ class CheckCommandTest {
     void aCompileErrorIsShownWithFileAndLineWhileOtherExercisesAreChecked(@TempDir Path tmp) throws IOException {
         Path ws = workspace(tmp);
         solve(ws, "03-activations", null);
-        Path mse = ws.resolve("src/losses/MSELoss.java");
-        Files.writeString(mse, Files.readString(mse).replace("public double forward(Tensor input, Tensor target) {",
-                "public double forward(Tensor input, Tensor target) {\n        int oops = \"text\";"));
+        startMethodWith(ws.resolve("src/losses/MSELoss.java"), "public double forward(Tensor input, Tensor target) {",
+                "int oops = \"text\";");
         CliRun r = CliRun.of("check", ws.toString());
         assertEquals(1, r.status(), r.all());
         assertTrue(lines(r).contains("04-losses  Loss functions: does not compile"), r.out());
@@ -102,12 +109,10 @@ class CheckCommandTest {
         Path ws = workspace(tmp);
         solve(ws, "03-activations", null);
         solve(ws, "05-fully-connected", null);
-        Path linear = ws.resolve("src/linear/Linear.java");
         // sleeps in the loop (interruptible), so the abandoned thread does not spin through the rest of the tests
-        Files.writeString(linear, Files.readString(linear).replace("public Tensor forward(Tensor input) {",
-                "public Tensor forward(Tensor input) {\n        while (input != null) {\n            try {\n"
-                        + "                Thread.sleep(5);\n            } catch (InterruptedException e) {\n"
-                        + "                break;\n            }\n        }"));
+        startMethodWith(ws.resolve("src/linear/Linear.java"), FORWARD, "while (input != null) {\n            try {\n"
+                + "                Thread.sleep(5);\n            } catch (InterruptedException e) {\n"
+                + "                break;\n            }\n        }");
         long t0 = System.nanoTime();
         CliRun r = CliRun.of("check", ws.toString(), "--timeout", "1");
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -125,9 +130,7 @@ class CheckCommandTest {
         Path ws = workspace(tmp);
         solve(ws, "03-activations", null);
         solve(ws, "04-losses", null);
-        Path relu = ws.resolve("src/activations/ReLU.java");
-        Files.writeString(relu, Files.readString(relu).replace("public Tensor forward(Tensor input) {",
-                "public Tensor forward(Tensor input) {\n        System.exit(3);"));
+        startMethodWith(ws.resolve("src/activations/ReLU.java"), FORWARD, "System.exit(3);");
         CliRun r = CliRun.of("check", ws.toString());
         assertEquals(1, r.status(), r.all());
         List<String> lines = lines(r);
@@ -148,9 +151,8 @@ class CheckCommandTest {
     void whatTheStudentsCodePrintsIsShownMarkedUnderItsExercise(@TempDir Path tmp) throws IOException {
         Path ws = workspace(tmp);
         solve(ws, "03-activations", null);
-        Path relu = ws.resolve("src/activations/ReLU.java");
-        Files.writeString(relu, Files.readString(relu).replace("public Tensor forward(Tensor input) {",
-                "public Tensor forward(Tensor input) {\n        System.out.println(\"relu in: \" + input.numel());"));
+        startMethodWith(ws.resolve("src/activations/ReLU.java"), FORWARD,
+                "System.out.println(\"relu in: \" + input.numel());");
         CliRun r = CliRun.of("check", ws.toString(), "--exercise", "03-activations");
         assertEquals(0, r.status(), r.all());
         List<String> lines = lines(r);

@@ -6,13 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
+import org.gradlab.check.Folders;
 import org.gradlab.check.run.ApiClasspath;
 import org.gradlab.check.run.CheckProcess;
 import org.gradlab.check.run.CheckRequest;
@@ -147,7 +146,7 @@ public final class CheckCommand {
             }
             return ok ? 0 : 1;
         } finally {
-            delete(classes);
+            Folders.deleteQuietly(classes);
         }
     }
 
@@ -200,15 +199,5 @@ public final class CheckCommand {
         });
         return String.format(Locale.ROOT, "check: %d exercise%s: %s (%.1f s)", reports.size(),
                 reports.size() == 1 ? "" : "s", String.join(", ", parts), seconds);
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // a temp folder left behind is harmless
-        }
     }
 }

@@ -5,11 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.gradlab.check.Folders;
 import org.gradlab.core.Rng;
 import org.gradlab.core.Tensor;
 import org.gradlab.grader.course.CourseSources;
@@ -96,14 +96,11 @@ public final class MemorizationCommand {
         } catch (StudentFault e) {
             err.println("gradlab memorize: " + EXPERIMENT + ": " + e.getMessage());
             return 1;
-        } catch (IllegalStateException e) {
-            err.println("gradlab memorize: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
+        } catch (IllegalStateException | IOException e) {
             err.println("gradlab memorize: " + e.getMessage());
             return 1;
         } finally {
-            delete(work);
+            Folders.deleteQuietly(work);
         }
     }
 
@@ -256,18 +253,5 @@ public final class MemorizationCommand {
 
     static String percent(double v) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * v);
-    }
-
-    static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // a temp folder left behind is harmless
-        }
     }
 }

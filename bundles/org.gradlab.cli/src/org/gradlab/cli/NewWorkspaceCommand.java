@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
+import org.gradlab.check.Folders;
 import org.gradlab.course.Course;
 import org.gradlab.course.StudentWorkspace;
 import org.gradlab.course.StudentWorkspace.FolderInUseException;
@@ -71,20 +70,7 @@ public final class NewWorkspaceCommand {
             err.println("gradlab new-workspace: " + e.getMessage());
             return 1;
         } finally {
-            deleteQuietly(scratch);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // a leftover temporary folder is harmless
+            Folders.deleteQuietly(scratch);
         }
     }
 }

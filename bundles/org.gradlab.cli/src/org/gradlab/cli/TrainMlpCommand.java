@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.gradlab.check.Folders;
 import org.gradlab.core.Rng;
 import org.gradlab.core.Tensor;
 import org.gradlab.grader.spec.StudentCode;
@@ -95,7 +96,7 @@ public final class TrainMlpCommand {
             err.println("gradlab train-mlp: " + e.getMessage());
             return 1;
         } finally {
-            MemorizationCommand.delete(work);
+            Folders.deleteQuietly(work);
         }
     }
 

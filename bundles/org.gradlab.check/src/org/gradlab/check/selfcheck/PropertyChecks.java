@@ -1,5 +1,7 @@
 package org.gradlab.check.selfcheck;
 
+import static org.gradlab.check.selfcheck.SelfCheck.guarded;
+
 import java.util.List;
 
 /**
@@ -10,10 +12,6 @@ import java.util.List;
  */
 final class PropertyChecks {
     private PropertyChecks() {
-    }
-
-    private interface Check {
-        void run();
     }
 
     static void run(Student s, Tally tally, List<String> classNames) {
@@ -58,16 +56,4 @@ final class PropertyChecks {
             guarded(s, tally, cls, "deep graph", () -> ValueGraphs.deepChain(s, tally, cls));
         }
     }
-
-    private static void guarded(Student s, Tally tally, String cls, String aspect, Check check) {
-        if (tally.missing(cls)) {
-            return;
-        }
-        try {
-            check.run();
-        } catch (Throwable t) {
-            SelfCheck.fault(s, tally, cls, aspect, "", t);
-        }
-    }
-
 }

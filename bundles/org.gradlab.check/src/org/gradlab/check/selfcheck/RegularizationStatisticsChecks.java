@@ -1,5 +1,7 @@
 package org.gradlab.check.selfcheck;
 
+import static org.gradlab.check.selfcheck.SelfCheck.guarded;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -89,21 +91,6 @@ final class RegularizationStatisticsChecks {
             tally.pass(STATS, "stdPerLayer");
         } else {
             tally.add(STATS, "stdPerLayer", Outcome.FAILED, problem, null);
-        }
-    }
-
-    private interface Check {
-        void run();
-    }
-
-    private static void guarded(Student s, Tally tally, String cls, String aspect, Check check) {
-        if (tally.missing(cls)) {
-            return;
-        }
-        try {
-            check.run();
-        } catch (Throwable t) {
-            SelfCheck.fault(s, tally, cls, aspect, "", t);
         }
     }
 }

@@ -203,6 +203,21 @@ public final class SelfCheck {
         return d.diagnose(expected, actual);
     }
 
+    /**
+     * Runs one aspect's check of {@code cls} unless the class is missing; whatever it throws is
+     * recorded by {@link #fault} under that aspect, so one aspect failing never stops the next.
+     */
+    static void guarded(Student s, Tally tally, String cls, String aspect, Runnable check) {
+        if (tally.missing(cls)) {
+            return;
+        }
+        try {
+            check.run();
+        } catch (Throwable t) {
+            fault(s, tally, cls, aspect, "", t);
+        }
+    }
+
     /** Records what student code threw: not started (a TODO stub), missing API, or a failure. */
     static void fault(Student s, Tally tally, String cls, String aspect, String caseName, Throwable t) {
         if (t instanceof CaseAttrs.UnsupportedCase || t instanceof VectorFormatException) {

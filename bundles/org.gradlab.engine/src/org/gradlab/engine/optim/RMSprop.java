@@ -50,6 +50,7 @@ public final class RMSprop extends AbstractOptimizer {
         for (int i = 0; i < n; i++) {
             sq[i] = (oldSq == null ? 0.0 : alpha * oldSq[i]) + (1.0 - alpha) * (d[i] * d[i]);
         }
+        state.put("square_avg", sq);
         double[] rms = new double[n];
         if (centered) {
             double[] oldAvg = state.get("grad_avg");
@@ -58,13 +59,11 @@ public final class RMSprop extends AbstractOptimizer {
                 avg[i] = (oldAvg == null ? 0.0 : alpha * oldAvg[i]) + (1.0 - alpha) * d[i];
                 rms[i] = Math.sqrt(sq[i] - avg[i] * avg[i]) + eps;
             }
-            state.put("square_avg", sq);
             state.put("grad_avg", avg);
         } else {
             for (int i = 0; i < n; i++) {
                 rms[i] = Math.sqrt(sq[i]) + eps;
             }
-            state.put("square_avg", sq);
         }
         if (momentum > 0.0) {
             double[] oldBuf = state.get("momentum_buffer");

@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
+import org.gradlab.check.Folders;
 import org.gradlab.check.json.Json;
 import org.gradlab.grader.report.ReportJson;
 import org.gradlab.grader.spec.ExerciseResult;
@@ -46,13 +45,7 @@ final class Submissions {
     private static Path newTempRoot() {
         try {
             Path root = Files.createTempDirectory("gradlab-runner-tests-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (Stream<Path> s = Files.walk(root)) {   // links are deleted, never followed
-                    s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException | UncheckedIOException ignored) {
-                    // best effort
-                }
-            }));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteQuietly(root)));
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,12 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
+import org.gradlab.check.Folders;
 import org.gradlab.check.selfcheck.ExerciseManifest;
 import org.gradlab.check.selfcheck.ExerciseReport;
 import org.gradlab.check.selfcheck.ReportText;
@@ -85,7 +84,7 @@ public final class CourseValidator {
         } catch (RuntimeException e) {
             problems.add("validation stopped by an error: " + e);
         } finally {
-            delete(work);
+            Folders.deleteQuietly(work);
         }
         return new Validation(id, List.copyOf(facts), List.copyOf(problems), (System.nanoTime() - t0) / 1e9);
     }
@@ -208,15 +207,5 @@ public final class CourseValidator {
 
     private static String points(double p) {
         return p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.2f", p);
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // a temp folder left behind is harmless
-        }
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.gradlab.check.Folders;
 import org.gradlab.grader.compile.CompileDiagnostic;
 import org.gradlab.grader.compile.CompileResult;
 import org.gradlab.grader.compile.StudentApi;
@@ -87,7 +87,7 @@ public final class SubmissionGrader implements SubmissionGrading {
             Thread.currentThread().interrupt();
             return failed(name, seed, List.of(), List.of(), "grading interrupted", Status.CRASHED, start);
         } finally {
-            delete(scratch);
+            Folders.deleteQuietly(scratch);
         }
     }
 
@@ -335,19 +335,5 @@ public final class SubmissionGrader implements SubmissionGrading {
 
     private static long millisSince(long start) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    }
-
-    /** Removes the scratch folder; links are deleted, never followed. */
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // a leftover temp folder is not worth failing a report over
-        }
     }
 }
