@@ -5,8 +5,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.gradlab.core.Layer;
 import org.gradlab.core.Parameter;
@@ -19,9 +17,6 @@ import org.gradlab.core.Tensor;
  * API that is not there is a {@link MissingApi} with a message a student understands.
  */
 final class Student {
-    private static final Map<Class<?>, Class<?>> PRIMITIVES = Map.of(Integer.class, int.class, Double.class,
-            double.class, Boolean.class, boolean.class, Long.class, long.class);
-
     /** A class, constructor or method the exercise needs is not there (or has another signature). */
     static final class MissingApi extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -57,13 +52,13 @@ final class Student {
     /** {@code new className(args…)}; Integer/Double/Boolean arguments match int/double/boolean parameters. */
     Object construct(String className, Object... args) {
         Class<?> c = load(className);
-        Class<?>[] types = types(args);
+        Class<?>[] types = StudentReflection.parameterTypes(args);
         Constructor<?> ctor;
         try {
             ctor = c.getConstructor(types);
         } catch (NoSuchMethodException e) {
             throw new MissingApi(className + " needs a public constructor " + c.getSimpleName() + "("
-                    + signature(types) + ")");
+                    + StudentReflection.signature(types) + ")");
         }
         try {
             return ctor.newInstance(args);
@@ -83,13 +78,13 @@ final class Student {
     }
 
     Object call(Object target, String method, Object... args) {
-        Class<?>[] types = types(args);
+        Class<?>[] types = StudentReflection.parameterTypes(args);
         Method m;
         try {
             m = target.getClass().getMethod(method, types);
         } catch (NoSuchMethodException e) {
             throw new MissingApi(target.getClass().getName() + " needs a public method " + method + "("
-                    + signature(types) + ")");
+                    + StudentReflection.signature(types) + ")");
         }
         return invoke(m, target, args);
     }
@@ -100,7 +95,8 @@ final class Student {
         try {
             m = c.getMethod(method, types);
         } catch (NoSuchMethodException e) {
-            throw new MissingApi(className + " needs a public static method " + method + "(" + signature(types) + ")");
+            throw new MissingApi(className + " needs a public static method " + method + "("
+                    + StudentReflection.signature(types) + ")");
         }
         return invoke(m, null, args);
     }
@@ -181,19 +177,6 @@ final class Student {
         throw new IllegalStateException("threw " + t, t);
     }
 
-    private static Class<?>[] types(Object[] args) {
-        Class<?>[] types = new Class<?>[args.length];
-        for (int i = 0; i < args.length; i++) {
-            Class<?> c = args[i].getClass();
-            types[i] = args[i] instanceof List ? List.class : PRIMITIVES.getOrDefault(c, c);
-        }
-        return types;
-    }
-
-    private static String signature(Class<?>[] types) {
-        return Arrays.stream(types).map(Class::getSimpleName).collect(Collectors.joining(", "));
-    }
-
     private static String describeValue(Object r) {
         return r == null ? "null" : "a " + r.getClass().getSimpleName();
     }
@@ -211,7 +194,7 @@ final class Student {
         if (t instanceof MissingApi || t instanceof BadResult) {
             return t.getMessage();
         }
-        String at = studentFrame(t);
+        String at = StudentReflection.studentFrame(t, loader);
         at = at.isEmpty() ? "" : " at " + at;
         if (notStarted(t)) {
             return "not started: " + t.getMessage();
@@ -226,21 +209,5 @@ final class Student {
             return "does not compile: " + t.getMessage().replace('\n', ' ') + at;
         }
         return "threw " + t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage()) + at;
-    }
-
-    /** "Class.method(File.java:12)" of the first frame whose class the student's loader defined, or "". */
-    private String studentFrame(Throwable t) {
-        for (StackTraceElement e : t.getStackTrace()) {
-            try {
-                Class<?> c = Class.forName(e.getClassName(), false, loader);
-                if (c.getClassLoader() == loader) {
-                    return e.getClassName() + "." + e.getMethodName() + "(" + e.getFileName() + ":"
-                            + e.getLineNumber() + ")";
-                }
-            } catch (ClassNotFoundException | LinkageError ignored) {
-                // a JDK or GradLab frame
-            }
-        }
-        return "";
     }
 }

@@ -10,6 +10,7 @@ import org.gradlab.grader.course.Expectations;
 import org.gradlab.grader.spec.CheckResult;
 import org.gradlab.grader.spec.ExerciseResult;
 import org.gradlab.grader.spec.ExerciseSpec;
+import org.gradlab.grader.spec.PartScore;
 import org.gradlab.grader.spec.Status;
 import org.gradlab.grader.spec.StudentCode;
 
@@ -33,6 +34,13 @@ public final class SpecAssertions {
         assertEquals(r.maxScore(), r.score(), 1e-12);
         assertTrue(r.parts().stream().allMatch(p -> p.total() > 0), "every scored part has checks: " + r.parts());
         return r;
+    }
+
+    /** Every scored part has at least {@code atLeast} checks. */
+    public static void assertEveryPartHasChecks(ExerciseResult r, int atLeast) {
+        for (PartScore p : r.parts()) {
+            assertTrue(p.total() >= atLeast, p.part() + " has only " + p.total() + " checks");
+        }
     }
 
     /** Status NOT_STARTED, no points, and every check says "not started: TODO…". */

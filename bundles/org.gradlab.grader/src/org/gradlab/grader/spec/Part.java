@@ -1,5 +1,9 @@
 package org.gradlab.grader.spec;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
 /** The parts an exercise is scored in; each spec gives points to the parts it tests. */
 public enum Part {
     FORWARD("forward"),
@@ -16,5 +20,13 @@ public enum Part {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * An exercise's points table, e.g. {@code Part.points(Map.of(Part.FORWARD, 3.0, …))}, as an
+     * unmodifiable map in course order (the order its parts are scored and reported in).
+     */
+    public static Map<Part, Double> points(Map<Part, Double> points) {
+        return Collections.unmodifiableMap(new EnumMap<>(points));
     }
 }

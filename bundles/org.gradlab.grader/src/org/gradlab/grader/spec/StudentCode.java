@@ -4,9 +4,8 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.stream.Collectors;
+
+import org.gradlab.check.selfcheck.StudentReflection;
 
 /**
  * The student's compiled classes, and reflective construction/calls whose failures read as
@@ -14,9 +13,6 @@ import java.util.stream.Collectors;
  * grader's privilege: the bytecode policy forbids it in student code.
  */
 public final class StudentCode {
-    private static final Map<Class<?>, Class<?>> PRIMITIVES = Map.of(Integer.class, int.class, Double.class,
-            double.class, Boolean.class, boolean.class, Long.class, long.class, Float.class, float.class);
-
     private final ClassLoader loader;
 
     public StudentCode(ClassLoader loader) {
@@ -60,13 +56,13 @@ public final class StudentCode {
         if (!type.isAssignableFrom(c)) {
             throw new StudentFault(className + " must implement " + type.getName(), false, true, null);
         }
-        Class<?>[] types = parameterTypes(args);
+        Class<?>[] types = StudentReflection.parameterTypes(args);
         Constructor<?> ctor;
         try {
             ctor = c.getConstructor(types);
         } catch (NoSuchMethodException e) {
             throw new StudentFault(className + " needs a public constructor " + c.getSimpleName() + "("
-                    + signature(types) + ")", false, true, e);
+                    + StudentReflection.signature(types) + ")", false, true, e);
         }
         try {
             return type.cast(ctor.newInstance(args));
@@ -81,13 +77,13 @@ public final class StudentCode {
 
     /** Calls a public method by name with arguments matched like {@link #construct}. */
     public Object call(Object target, String method, Object... args) {
-        Class<?>[] types = parameterTypes(args);
+        Class<?>[] types = StudentReflection.parameterTypes(args);
         Method m;
         try {
             m = target.getClass().getMethod(method, types);
         } catch (NoSuchMethodException e) {
             throw new StudentFault(target.getClass().getName() + " needs a public method " + method + "("
-                    + signature(types) + ")", false, true, e);
+                    + StudentReflection.signature(types) + ")", false, true, e);
         }
         if (Modifier.isStatic(m.getModifiers())) {
             throw new StudentFault(target.getClass().getName() + "." + method + " must not be static", false, true,
@@ -103,8 +99,8 @@ public final class StudentCode {
         try {
             m = c.getMethod(method, types);
         } catch (NoSuchMethodException e) {
-            throw new StudentFault(className + " needs a public static method " + method + "(" + signature(types)
-                    + ")", false, true, e);
+            throw new StudentFault(className + " needs a public static method " + method + "("
+                    + StudentReflection.signature(types) + ")", false, true, e);
         }
         return invoke(m, null, args);
     }
@@ -119,38 +115,8 @@ public final class StudentCode {
         }
     }
 
-    private static Class<?>[] parameterTypes(Object[] args) {
-        Class<?>[] types = new Class<?>[args.length];
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] == null) {
-                throw new IllegalArgumentException("grader bug: null argument " + i + " (pass a typed value)");
-            }
-            Class<?> c = args[i].getClass();
-            types[i] = PRIMITIVES.getOrDefault(c, c);
-            if (args[i] instanceof java.util.List) {
-                types[i] = java.util.List.class;
-            }
-        }
-        return types;
-    }
-
-    private static String signature(Class<?>[] types) {
-        return Arrays.stream(types).map(Class::getSimpleName).collect(Collectors.joining(", "));
-    }
-
     /** "Class.method(File.java:12)" of the first stack frame that belongs to student code, or "". */
     String studentFrame(Throwable t) {
-        for (StackTraceElement e : t.getStackTrace()) {
-            try {
-                Class<?> c = Class.forName(e.getClassName(), false, loader);
-                if (c.getClassLoader() == loader) {
-                    return e.getClassName() + "." + e.getMethodName() + "(" + e.getFileName() + ":"
-                            + e.getLineNumber() + ")";
-                }
-            } catch (ClassNotFoundException | LinkageError ignored) {
-                // not a class the student loader knows: grader or JDK frame
-            }
-        }
-        return "";
+        return StudentReflection.studentFrame(t, loader);
     }
 }

@@ -60,8 +60,8 @@ public final class ActivationsExercise implements ExerciseSpec {
 
     @Override
     public Map<Part, Double> points() {
-        return Map.of(Part.FORWARD, 3.0, Part.INPUT_GRADIENT, 3.0, Part.PARAMETER_GRADIENTS, 1.0, Part.EDGE_CASES, 2.0,
-                Part.STATEFUL_INVARIANTS, 1.0);
+        return Part.points(Map.of(Part.FORWARD, 3.0, Part.INPUT_GRADIENT, 3.0, Part.PARAMETER_GRADIENTS, 1.0,
+                Part.EDGE_CASES, 2.0, Part.STATEFUL_INVARIANTS, 1.0));
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class AutodiffExercise implements ExerciseSpec {
 
     @Override
     public Map<Part, Double> points() {
-        return Map.of(Part.INPUT_GRADIENT, 5.0, Part.EDGE_CASES, 3.0, Part.STATEFUL_INVARIANTS, 2.0);
+        return Part.points(Map.of(Part.INPUT_GRADIENT, 5.0, Part.EDGE_CASES, 3.0, Part.STATEFUL_INVARIANTS, 2.0));
     }
 
     @Override

@@ -152,7 +152,7 @@ public final class CnnArithmeticExercise implements ExerciseSpec {
 
     @Override
     public Map<Part, Double> points() {
-        return Map.of(Part.FORWARD, 5.0, Part.EDGE_CASES, 5.0);
+        return Part.points(Map.of(Part.FORWARD, 5.0, Part.EDGE_CASES, 5.0));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.gradlab.grader.specs;
 
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -72,13 +71,8 @@ public final class ConvolutionExercise implements ExerciseSpec {
 
     @Override
     public Map<Part, Double> points() {
-        Map<Part, Double> p = new EnumMap<>(Part.class);
-        p.put(Part.FORWARD, 2.5);
-        p.put(Part.INPUT_GRADIENT, 2.5);
-        p.put(Part.PARAMETER_GRADIENTS, 2.0);
-        p.put(Part.EDGE_CASES, 2.5);
-        p.put(Part.STATEFUL_INVARIANTS, 0.5);
-        return p;
+        return Part.points(Map.of(Part.FORWARD, 2.5, Part.INPUT_GRADIENT, 2.5, Part.PARAMETER_GRADIENTS, 2.0,
+                Part.EDGE_CASES, 2.5, Part.STATEFUL_INVARIANTS, 0.5));
     }
 
     @Override

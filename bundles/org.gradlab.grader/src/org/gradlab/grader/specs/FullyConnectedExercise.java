@@ -45,8 +45,8 @@ public final class FullyConnectedExercise implements ExerciseSpec {
 
     @Override
     public Map<Part, Double> points() {
-        return Map.of(Part.FORWARD, 3.0, Part.INPUT_GRADIENT, 2.0, Part.PARAMETER_GRADIENTS, 3.0, Part.EDGE_CASES, 1.0,
-                Part.STATEFUL_INVARIANTS, 1.0);
+        return Part.points(Map.of(Part.FORWARD, 3.0, Part.INPUT_GRADIENT, 2.0, Part.PARAMETER_GRADIENTS, 3.0,
+                Part.EDGE_CASES, 1.0, Part.STATEFUL_INVARIANTS, 1.0));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.gradlab.grader.specs;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -127,12 +126,8 @@ public final class LossesExercise implements ExerciseSpec {
 
     @Override
     public Map<Part, Double> points() {
-        Map<Part, Double> p = new EnumMap<>(Part.class);
-        p.put(Part.FORWARD, 3.0);
-        p.put(Part.INPUT_GRADIENT, 3.0);
-        p.put(Part.EDGE_CASES, 2.0);
-        p.put(Part.STATEFUL_INVARIANTS, 2.0);
-        return p;
+        return Part.points(Map.of(Part.FORWARD, 3.0, Part.INPUT_GRADIENT, 3.0, Part.EDGE_CASES, 2.0,
+                Part.STATEFUL_INVARIANTS, 2.0));
     }
 
     @Override

@@ -89,7 +89,7 @@ public final class MemorizationExercise implements ExerciseSpec {
 
     @Override
     public Map<Part, Double> points() {
-        return Map.of(Part.FORWARD, 2.0, Part.STATEFUL_INVARIANTS, 3.0, Part.EDGE_CASES, 5.0);
+        return Part.points(Map.of(Part.FORWARD, 2.0, Part.STATEFUL_INVARIANTS, 3.0, Part.EDGE_CASES, 5.0));
     }
 
     @Override

@@ -107,8 +107,8 @@ public final class MlpBackpropExercise implements ExerciseSpec {
 
     @Override
     public Map<Part, Double> points() {
-        return Map.of(Part.FORWARD, 2.0, Part.PARAMETER_GRADIENTS, 4.0, Part.EDGE_CASES, 2.5,
-                Part.STATEFUL_INVARIANTS, 1.5);
+        return Part.points(Map.of(Part.FORWARD, 2.0, Part.PARAMETER_GRADIENTS, 4.0, Part.EDGE_CASES, 2.5,
+                Part.STATEFUL_INVARIANTS, 1.5));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.gradlab.grader.specs;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,11 +60,7 @@ public final class OptimizersExercise implements ExerciseSpec {
 
     @Override
     public Map<Part, Double> points() {
-        Map<Part, Double> p = new EnumMap<>(Part.class);
-        p.put(Part.FORWARD, 3.0);
-        p.put(Part.EDGE_CASES, 3.0);
-        p.put(Part.STATEFUL_INVARIANTS, 4.0);
-        return p;
+        return Part.points(Map.of(Part.FORWARD, 3.0, Part.EDGE_CASES, 3.0, Part.STATEFUL_INVARIANTS, 4.0));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.gradlab.grader.specs;
 
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,12 +58,8 @@ public final class PoolingExercise implements ExerciseSpec {
 
     @Override
     public Map<Part, Double> points() {
-        Map<Part, Double> p = new EnumMap<>(Part.class);
-        p.put(Part.FORWARD, 3.0);
-        p.put(Part.INPUT_GRADIENT, 3.5);
-        p.put(Part.EDGE_CASES, 3.0);
-        p.put(Part.STATEFUL_INVARIANTS, 0.5);
-        return p;
+        return Part.points(Map.of(Part.FORWARD, 3.0, Part.INPUT_GRADIENT, 3.5, Part.EDGE_CASES, 3.0,
+                Part.STATEFUL_INVARIANTS, 0.5));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.gradlab.grader.specs;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,18 +14,6 @@ import org.gradlab.grader.spec.StudentCode;
  * each judged against the reference engine with {@link org.gradlab.grader.spec.ModuleOracle}.
  */
 public final class RecurrentExercise implements ExerciseSpec {
-    private static final Map<Part, Double> POINTS = pointTable();
-
-    private static Map<Part, Double> pointTable() {
-        Map<Part, Double> p = new EnumMap<>(Part.class);
-        p.put(Part.FORWARD, 2.5);
-        p.put(Part.INPUT_GRADIENT, 3.0);
-        p.put(Part.PARAMETER_GRADIENTS, 2.0);
-        p.put(Part.EDGE_CASES, 1.5);
-        p.put(Part.STATEFUL_INVARIANTS, 1.0);
-        return Collections.unmodifiableMap(p);
-    }
-
     @Override
     public String id() {
         return "11-recurrent";
@@ -45,7 +31,8 @@ public final class RecurrentExercise implements ExerciseSpec {
 
     @Override
     public Map<Part, Double> points() {
-        return POINTS;
+        return Part.points(Map.of(Part.FORWARD, 2.5, Part.INPUT_GRADIENT, 3.0, Part.PARAMETER_GRADIENTS, 2.0,
+                Part.EDGE_CASES, 1.5, Part.STATEFUL_INVARIANTS, 1.0));
     }
 
     @Override

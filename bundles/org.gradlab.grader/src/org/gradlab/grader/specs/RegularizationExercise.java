@@ -1,7 +1,5 @@
 package org.gradlab.grader.specs;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,18 +16,6 @@ import org.gradlab.grader.spec.StudentCode;
  * through a deep stack, and the L2 penalty with its gradient.
  */
 public final class RegularizationExercise implements ExerciseSpec {
-    private static final Map<Part, Double> POINTS = pointTable();
-
-    private static Map<Part, Double> pointTable() {
-        Map<Part, Double> p = new EnumMap<>(Part.class);
-        p.put(Part.FORWARD, 3.0);
-        p.put(Part.INPUT_GRADIENT, 2.0);
-        p.put(Part.PARAMETER_GRADIENTS, 1.5);
-        p.put(Part.EDGE_CASES, 1.5);
-        p.put(Part.STATEFUL_INVARIANTS, 2.0);
-        return Collections.unmodifiableMap(p);
-    }
-
     @Override
     public String id() {
         return "10-regularization";
@@ -48,7 +34,8 @@ public final class RegularizationExercise implements ExerciseSpec {
 
     @Override
     public Map<Part, Double> points() {
-        return POINTS;
+        return Part.points(Map.of(Part.FORWARD, 3.0, Part.INPUT_GRADIENT, 2.0, Part.PARAMETER_GRADIENTS, 1.5,
+                Part.EDGE_CASES, 1.5, Part.STATEFUL_INVARIANTS, 2.0));
     }
 
     @Override
