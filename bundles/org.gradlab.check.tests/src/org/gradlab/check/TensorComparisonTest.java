@@ -41,4 +41,12 @@ class TensorComparisonTest {
         Tensor inf = Tensor.vector(Double.POSITIVE_INFINITY);
         assertTrue(TensorComparison.compare("x", inf, inf, 1e-8, 0).passed());
     }
+
+    @Test
+    void allFiniteIsFalseForANaNOrAnInfinityAnywhere() {
+        assertTrue(TensorComparison.allFinite(EXPECTED));
+        assertFalse(TensorComparison.allFinite(Tensor.of(new double[] {1, 2, Double.NaN, 4}, 2, 2)));
+        assertFalse(TensorComparison.allFinite(Tensor.of(new double[] {1, 2, 3, Double.NEGATIVE_INFINITY}, 2, 2)));
+        assertTrue(TensorComparison.allFinite(Tensor.zeros(0)));
+    }
 }

@@ -85,6 +85,16 @@ public final class TensorComparison {
         return new Scan(worst, worstRatio, maxError, scale, nonFinite);
     }
 
+    /** True when no element is NaN or infinite (what the overflow diagnoses ask of a result). */
+    public static boolean allFinite(Tensor t) {
+        for (int i = 0; i < t.numel(); i++) {
+            if (!Double.isFinite(t.getFlat(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** |a − e| / max(|e|, atol): relative where e is not tiny, absolute against atol where it is. */
     public static double relativeError(double a, double e, double atol) {
         return a == e ? 0.0 : Math.abs(a - e) / Math.max(Math.abs(e), Math.max(atol, Double.MIN_NORMAL));

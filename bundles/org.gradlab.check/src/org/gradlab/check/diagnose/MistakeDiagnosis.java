@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.gradlab.check.TensorComparison;
 import org.gradlab.core.Tensor;
 
 /**
@@ -51,7 +52,7 @@ public final class MistakeDiagnosis {
                 return v.getKey();
             }
         }
-        if (hasNonFinite(actual) && !hasNonFinite(expected)) {
+        if (!TensorComparison.allFinite(actual) && TensorComparison.allFinite(expected)) {
             return "NaN or infinity where the true values are finite: an overflow (e.g. exp of a large"
                     + " number: subtract the maximum first, or use a numerically stable formula)";
         }
@@ -118,15 +119,6 @@ public final class MistakeDiagnosis {
             }
         }
         return true;
-    }
-
-    private static boolean hasNonFinite(Tensor t) {
-        for (int i = 0; i < t.numel(); i++) {
-            if (!Double.isFinite(t.getFlat(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String format(double v) {
