@@ -6,10 +6,11 @@ sources by a recipe, which is stored in the zip as RECIPE so a test can check th
   stubs <id|*>        the untouched stubs of exercises/<id>/src
   solution <id|*>     the reference solution in student form: the stubs exercises/<id>/src (the given
                       classes live only there) with exercises/solutions/<id>/src laid over them
-  loop-style *        every exercise's correct-but-different loop-style files
+  loop-style *        every exercise's correct-but-different loop-style solution:
+                      exercises/solutions/<id>/loop-style/loop-style.diff applied like a variant's diff
   variant <id> <name> a known-wrong variant: exercises/solutions/<id>/variants/<name>/variant.diff
                       applied (strictly, by GNU patch) to the files laid so far, i.e. its solution
-Later lines replace the files of earlier ones. Zips are deterministic (sorted, fixed timestamps).
+Later lines replace (a diff: patch) the files of earlier ones. Zips are deterministic (sorted, fixed timestamps).
 Run from anywhere: /usr/bin/python3 releng/make-example-submissions.py
 """
 import pathlib
@@ -62,13 +63,14 @@ def assemble(recipe):
                 raise SystemExit(f"recipe line '{line}': {d} does not exist")
             for f in sorted(d.rglob("*.java")):
                 files["src/" + f.relative_to(d).as_posix()] = f.read_bytes()
-            if (d / "variant.diff").is_file():
-                apply_diff(d / "variant.diff", files)
+            for diff in (d / "variant.diff", d / "loop-style.diff"):
+                if diff.is_file():
+                    apply_diff(diff, files)
     return files
 
 
 def apply_diff(diff, files):
-    """Patches the assembled files with a variant's diff (paths relative to src/); no fuzz, no offsets."""
+    """Patches the assembled files with a variant's or loop-style diff (paths relative to src/); no fuzz, no offsets."""
     text = diff.read_bytes()
     paths = [l[6:].split(b"\t")[0].decode() for l in text.splitlines() if l.startswith(b"+++ b/")]
     with tempfile.TemporaryDirectory() as tmp:

@@ -11,9 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.gradlab.check.SourceLayers;
+import org.gradlab.check.UnifiedDiff;
 import org.gradlab.course.StudentWorkspace.FolderInUseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,7 +106,7 @@ class StudentWorkspaceTest {
 
     /**
      * No file of the workspace equals or contains a file of exercises/solutions (solution overlays,
-     * loop-style versions, variant diffs) that differs from the stub it replaces.
+     * variant diffs, loop-style diffs and the files they make) that differs from the stub it replaces.
      */
     @Test
     void neverWritesASolution(@TempDir Path tmp) throws IOException {
@@ -114,9 +118,17 @@ class StudentWorkspaceTest {
         }
         Path solutions = CourseFiles.exercises().resolve("solutions");
         int compared = 0;
+        Map<String, String> secrets = new TreeMap<>(); // <id>/<src|loop-style|variants>/<rest> → its text
         for (String f : CourseFiles.files(solutions)) {
-            String solution = Files.readString(solutions.resolve(f));
-            String[] parts = f.split("/", 3); // <id>/<src|loop-style|variants>/<rest>
+            secrets.put(f, Files.readString(solutions.resolve(f)));
+            if (f.endsWith("/loop-style/" + SourceLayers.LOOP_STYLE_DIFF)) {
+                secrets.putAll(loopStyleFiles(solutions, f.substring(0, f.indexOf('/')), tmp));
+            }
+        }
+        for (Map.Entry<String, String> e : secrets.entrySet()) {
+            String f = e.getKey();
+            String solution = e.getValue();
+            String[] parts = f.split("/", 3);
             Path stub = parts.length == 3 && !parts[1].equals("variants")
                     ? CourseFiles.exercises().resolve(parts[0]).resolve("src").resolve(parts[2]) : null;
             if (stub != null && Files.isRegularFile(stub) && Files.readString(stub).equals(solution)) {
@@ -133,6 +145,22 @@ class StudentWorkspaceTest {
             assertFalse(f.contains("solutions") || f.contains("variants") || f.contains("loop-style")
                     || f.contains("EXPECT"), f);
         }
+    }
+
+    /** The files the loop-style diff of {@code id} makes from its solution: "<id>/loop-style/<rest>" → text. */
+    private static Map<String, String> loopStyleFiles(Path solutions, String id, Path tmp) throws IOException {
+        Path tree = tmp.resolve("loop-style-" + id);
+        Path loopStyle = solutions.resolve(id).resolve("loop-style");
+        for (Path layer : List.of(CourseFiles.exercises().resolve(id).resolve("src"),
+                solutions.resolve(id).resolve("src"), loopStyle)) {
+            SourceLayers.overlay(layer, tree);
+        }
+        Path diff = loopStyle.resolve(SourceLayers.LOOP_STYLE_DIFF);
+        Map<String, String> out = new TreeMap<>();
+        for (UnifiedDiff.FilePatch p : UnifiedDiff.parse(diff.toString(), Files.readString(diff))) {
+            out.put(id + "/loop-style/" + p.path(), Files.readString(tree.resolve(p.path())));
+        }
+        return out;
     }
 
     private static Path findStub(String relative) throws IOException {

@@ -54,7 +54,7 @@ class ExampleSubmissionsTest {
         assertTrue(derived >= 5, "expected the derived example submissions, found " + derived);
     }
 
-    /** The recipe language of make-example-submissions.py: later lines replace (a variant: patch) earlier files. */
+    /** The recipe language of make-example-submissions.py: later lines replace (a diff: patch) earlier files. */
     private static Map<String, String> assemble(String[] recipe) throws IOException {
         Path root = SpecTesting.root();
         Path tree = Files.createTempDirectory("gradlab-example");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.gradlab.check.SourceLayers;
 import org.gradlab.grader.compile.CompileResult;
 import org.gradlab.grader.compile.StudentApi;
 import org.gradlab.grader.compile.SubmissionCompiler;
@@ -291,13 +292,7 @@ class BytecodePolicyTest {
                 }
                 Path src = Files.createTempDirectory(tmp, "course");
                 for (Path layer : layers) {
-                    try (Stream<Path> files = Files.walk(layer)) {
-                        for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                            Path to = src.resolve(layer.relativize(f).toString());
-                            Files.createDirectories(to.getParent());
-                            Files.copy(f, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                        }
-                    }
+                    SourceLayers.overlay(layer, src); // the loop-style layer is a diff against the solution
                 }
                 Path out = Files.createTempDirectory(tmp, "course-classes");
                 CompileResult r = new SubmissionCompiler(StudentApi.locate()).compile(src, out);

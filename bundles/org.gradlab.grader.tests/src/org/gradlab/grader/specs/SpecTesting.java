@@ -49,7 +49,7 @@ public final class SpecTesting {
         return course().hasLoopStyle(id);
     }
 
-    /** The solution with the loop-style files laid over it. */
+    /** The solution with the loop-style diff applied to it. */
     public static StudentCode compileLoopStyle(String id) {
         return compiled("loop:" + id, course().loopStyle(id));
     }

@@ -28,8 +28,9 @@ import org.gradlab.grader.spec.StudentCode;
  * ({@code exercises/<id>/src}), the solution (the stubs with {@code exercises/solutions/<id>/src} laid over
  * them: that folder holds only the files a student changes, the given ones live once, with the stubs), its known-wrong
  * variants ({@code variants/<name>/}: a {@code variant.diff} against the solution, and an EXPECT file)
- * and an optional loop-style solution ({@code loop-style/}). Each is a list of source layers, later
- * ones replacing (or, for a variant, patching) earlier files, compiled with the grader's own compiler against the student API —
+ * and an optional loop-style solution ({@code loop-style/}: a {@code loop-style.diff} against the solution). Each is
+ * a list of source layers, later ones replacing (or, for a variant or the loop-style, patching) earlier files,
+ * compiled with the grader's own compiler against the student API —
  * exactly what a student would hand in. Shared by {@code gradlab validate} and the spec tests.
  */
 public final class CourseSources {
@@ -113,7 +114,7 @@ public final class CourseSources {
         return Files.isDirectory(solutionDir(id).resolve("loop-style"));
     }
 
-    /** The solution with the loop-style files laid over it. */
+    /** The solution with the loop-style diff applied to it. */
     public List<Path> loopStyle(String id) {
         return layers(id, solutionTree(id, solutionDir(id).resolve("loop-style")));
     }
@@ -130,7 +131,7 @@ public final class CourseSources {
 
     /**
      * A solution: the stubs (they hold the given classes, which live only there), then the solution's own
-     * files replacing theirs, then {@code over} (a variant, the loop-style files).
+     * files replacing theirs, then {@code over} (a variant, the loop-style solution).
      */
     private Path[] solutionTree(String id, Path... over) {
         List<Path> out = new ArrayList<>(List.of(exercise(id).resolve("src"), solutionDir(id).resolve("src")));
@@ -180,7 +181,7 @@ public final class CourseSources {
 
     /**
      * The first segments of the imports in an exercise's stub and solution trees ("activations", "java", …),
-     * including those a variant's diff mentions (its lines less their ' ', '-' or '+' prefix).
+     * including those a variant's or the loop-style's diff mentions (its lines less their ' ', '-' or '+' prefix).
      */
     private Set<String> importedPackages(String id) {
         Set<String> out = new HashSet<>();
@@ -189,9 +190,9 @@ public final class CourseSources {
                 continue;
             }
             try (Stream<Path> s = Files.walk(tree)) {
-                for (Path f : s.filter(p -> p.toString().endsWith(".java") || p.endsWith(SourceLayers.VARIANT_DIFF)).toList()) {
+                for (Path f : s.filter(p -> p.toString().endsWith(".java") || SourceLayers.isDiff(p)).toList()) {
                     String text = Files.readString(f);
-                    Matcher m = IMPORT.matcher(f.endsWith(SourceLayers.VARIANT_DIFF) ? text.replaceAll("(?m)^.", "") : text);
+                    Matcher m = IMPORT.matcher(SourceLayers.isDiff(f) ? text.replaceAll("(?m)^.", "") : text);
                     while (m.find()) {
                         out.add(m.group(1));
                     }
